@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+
+/** Commander wiring only: every subcommand lives in commands/<name>.ts and registers itself here. */
+export function buildProgram(): Command {
+  const program = new Command('jtl')
+    .description('JMeter performance testing of MCP gateways: plans from code, runs, JTL analysis')
+    .version(packageVersion(), '-V, --version')
+    .option('--debug', 'show stack traces of errors (also JTL_DEBUG=1)')
+    .showHelpAfterError('(run with --help for usage)');
+  // Subcommands (one line each):
+  return program;
+}
+
+function packageVersion(): string {
+  return process.env.npm_package_version ?? '0.1.0';
+}
