@@ -22,3 +22,13 @@ jmeter-check: ## print the JMeter version and plugin; fail when JMeter is missin
 .PHONY: jmeter-ui
 jmeter-ui: ## open the JMeter GUI on a plan (JMETER_PLAN=plans/….jmx); needs a display
 	@home=$$(JMETER_DIR="$(JMETER_DIR)" bash scripts/jmeter-check.sh --home) && "$$home/bin/jmeter" -t "$(JMETER_PLAN)"
+
+.PHONY: setup
+setup: ## install everything: npm packages (npm ci builds dist/) and JMeter 5.6.3
+	@npm ci --no-audit --no-fund
+	@$(MAKE) --no-print-directory jmeter-install
+
+.PHONY: test
+test: setup ## install everything and run the whole test suite (what CI runs)
+	@npm run typecheck
+	@npx vitest run
