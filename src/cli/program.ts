@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { Command } from 'commander';
 
 /** Commander wiring only: every subcommand lives in commands/<name>.ts and registers itself here. */
@@ -11,6 +13,8 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Both src/cli (tsx) and dist/cli (built) sit two levels below the package root. */
 function packageVersion(): string {
-  return process.env.npm_package_version ?? '0.1.0';
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
