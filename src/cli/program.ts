@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 
 import { Command } from 'commander';
 
+import { registerRunCommand } from './commands/run.js';
+
 /** Commander wiring only: every subcommand lives in commands/<name>.ts and registers itself here. */
 export function buildProgram(): Command {
   const program = new Command('jtl')
@@ -10,6 +12,7 @@ export function buildProgram(): Command {
     .option('--debug', 'show stack traces of errors (also JTL_DEBUG=1)')
     .showHelpAfterError('(run with --help for usage)');
   // Subcommands (one line each):
+  registerRunCommand(program);
   return program;
 }
 

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+
+import type { Command } from 'commander';
+
+import { countJtl } from '../../runner/analysis.js';
+import { runPlan, type RunDeps } from '../../runner/pipeline.js';
+import { normalizeRunOptions, RUN_DEFAULTS, type RawRunOptions } from '../../runner/options.js';
+import { formatProgressBar, formatProgressLine } from '../../runner/progress-format.js';
+import { repoRoot } from '../../runner/repo-root.js';
+import type { PlanCatalogue } from '../../runner/resolve-plan.js';
+import type { RunEvent } from '../../runner/types.js';
+
+interface RunCommandOptions extends RawRunOptions {
+  readonly json?: boolean;
+  readonly verbose?: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `jtl run <plan>`: wiring only; the run itself is src/runner/pipeline.ts. */
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run <plan>')
+    .description('run a plan (catalogue name or .jmx file) with JMeter into results/<plan>_<timestamp>/ and analyze it')
+    .option('--profile <name>', 'load properties/<name>.properties: ci or production')
+    .option('-J <NAME=value>', 'set a plan property, e.g. -J THREADS=10 (repeatable; later wins)', collect, [])
+    .option('--gateway-url <url>', 'gateway base URL (GATEWAY_URL)')
+    .option('--server-id <id>', 'virtual server id for the MCP plans (SERVER_ID)')
+    .option('--duration <time>', 'test duration: 90, 90s, 5m, 1h (DURATION)')
+    .option('--threads <n>', 'threads (THREADS)')
+    .option('--out <dir>', 'folder for run folders', RUN_DEFAULTS.outDir)
+    .option('--token-file <file>', 'read the bearer token from this file (else JMETER_TOKEN / MCPGATEWAY_BEARER_TOKEN)')
+    .option('--remote <hosts>', 'run on remote JMeter engines host[:port],… (JMeter -R); results are merged')
+    .option('--progress-interval <s>', 'seconds between progress updates', String(RUN_DEFAULTS.progressIntervalS))
+    .option('--json', 'print summary.json instead of the table')
+    .option('--verbose', "echo JMeter's own output")
+    .addHelpText(
+      'after',
+      '\nThe token reaches JMeter only through a private temporary properties file, never the command line.\n' +
+        'Ctrl-C stops JMeter gracefully (Shutdown, StopTestNow, then kill); the results so far are analyzed.\n' +
+        'Exit codes: 0 JMeter finished, 2 bad usage, 3 JMeter failed or every sample failed (target down).',
+    )
+    .action(async (plan: string, options: RunCommandOptions) => {
+      const request = normalizeRunOptions(plan, options);
+      const stop = new AbortController();
+      const onSignal = (): void => stop.abort();
+      process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+      const view = progressView(process.stderr);
+      try {
+        const outcome = await runPlan(request, { ...runDeps(), signal: stop.signal, onEvent: view.onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
+        view.done();
+        process.stdout.write(options.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : (outcome.analysis?.table ?? ''));
+        process.stderr.write(`run folder: ${outcome.folder.dir}\n`);
+        if (outcome.failure) throw outcome.failure;
+      } finally {
+        view.done();
+        process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+      }
+    });
+}
+
+function runDeps(): Omit<RunDeps, 'signal' | 'onEvent'> {
+  const root = repoRoot();
+  const catalogue: PlanCatalogue = { plans: [], dir: join(root, 'plans') };
+  return { catalogue, analyze: countJtl, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
+}
+
+/** Progress on stderr: a bar redrawn in place on a TTY, plain lines otherwise. */
+function progressView(out: NodeJS.WriteStream) {
+  const tty = Boolean(out.isTTY);
+  let barShown = false;
+  const clearBar = (): void => {
+    if (barShown) out.write('\r\x1b[2K');
+    barShown = false;
+  };
+  const say = (line: string): void => {
+    clearBar();
+    out.write(line + '\n');
+  };
+  return {
+    onEvent: (e: RunEvent): void => {
+      if (e.kind === 'started') say(`running ${e.plan.name} with JMeter (${e.jmeter.bin}) into ${e.folder.dir}`);
+      else if (e.kind === 'warning') say(`warning: ${e.message}`);
+      else if (e.kind === 'stopping') say(`stopping JMeter: ${e.step}`);
+      else if (tty) {
+        out.write(`\r\x1b[2K${formatProgressBar(e.state)}`);
+        barShown = true;
+      } else say(formatProgressLine(e.state));
+    },
+    onLine: (line: string): void => say(`jmeter: ${line}`),
+    done: clearBar,
+  };
+}

@@ -1,0 +1,93 @@
+import { writeFile } from 'node:fs/promises';
+
+import type { RunError } from '../errors.js';
+import { formatProperties } from './properties.js';
+import { prepareRun, type PrepareDeps, type PreparedRun } from './prepare.js';
+import { createRunFolder } from './run-folder.js';
+import { analyzeStep, executeStep, latestStep, summaryStep, verdictStep } from './steps.js';
+import type { StopTimeouts } from './stop.js';
+import type { RunSummary } from './summary.js';
+import type { JmeterExit, ProgressState, RunEvent, RunFolder, RunRequest } from './types.js';
+
+/** What the runner needs from the JTL analyzer (src/jtl), already reduced to what it shows and keeps. */
+export interface RunAnalysis {
+  readonly samples: number;
+  readonly errors: number;
+  /** The most frequent failure ("Non HTTP response code: java.net.ConnectException" …), for messages. */
+  readonly topError?: string;
+  /** What summary.json keeps under "analysis". */
+  readonly json: unknown;
+  /** The terminal summary the CLI prints. */
+  readonly table: string;
+}
+
+export type AnalyzeJtl = (jtlPath: string) => Promise<RunAnalysis>;
+
+/** A live check sees every progress update; returning a reason stops the run gracefully (e.g. a breached SLA). */
+export type LiveCheck = (progress: ProgressState) => string | undefined;
+
+export interface RunDeps extends PrepareDeps {
+  readonly analyze: AnalyzeJtl;
+  readonly now?: () => Date;
+  /** Aborting it stops JMeter gracefully; the JTL is kept and analyzed. */
+  readonly signal?: AbortSignal;
+  readonly stopTimeouts?: StopTimeouts;
+  readonly liveChecks?: readonly LiveCheck[];
+  readonly onEvent?: (event: RunEvent) => void;
+  readonly onJmeterLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+}
+
+/** The state the steps pass along; each step returns the fields it adds. */
+export interface RunContext {
+  readonly prepared: PreparedRun;
+  readonly deps: RunDeps;
+  readonly folder: RunFolder;
+  readonly startedAt: Date;
+  readonly warnings: readonly string[];
+  readonly args?: readonly string[];
+  readonly endedAt?: Date;
+  readonly exit?: JmeterExit;
+  readonly stopReason?: string;
+  readonly analysis?: RunAnalysis;
+  readonly analysisError?: Error;
+  readonly jmeterVersion?: string;
+  readonly summary?: RunSummary;
+  /** Set by the verdict step: the run did not produce a usable measurement (exit code 3). */
+  readonly failure?: RunError;
+}
+
+export interface RunStep {
+  readonly name: string;
+  readonly run: (ctx: RunContext) => Promise<Partial<RunContext>>;
+}
+
+/** The run, step by step. SLA verdicts and the HTML report slot in after `analyze`. */
+export const defaultRunSteps: readonly RunStep[] = [executeStep, analyzeStep, summaryStep, latestStep, verdictStep];
+
+export type RunOutcome = RunContext & { readonly exit: JmeterExit; readonly summary: RunSummary };
+
+/**
+ * `jtl run`: prepare (usage errors, nothing written yet) → run folder → steps. Returns the outcome even
+ * when the run failed (`failure` set) so the caller can still show the analysis before reporting it.
+ */
+export async function runPlan(
+  request: RunRequest,
+  deps: RunDeps,
+  steps: readonly RunStep[] = defaultRunSteps,
+): Promise<RunOutcome> {
+  const prepared = await prepareRun(request, deps);
+  const now = deps.now ?? (() => new Date());
+  const startedAt = now();
+  const folder = await createRunFolder(request.outDir, prepared.plan.name, prepared.plan.path, startedAt);
+  await writeFile(
+    folder.properties,
+    formatProperties(prepared.redactedProperties, `effective properties of this run (secrets redacted)`),
+  );
+  deps.onEvent?.({ kind: 'started', folder, jmeter: prepared.jmeter, plan: prepared.plan });
+  let ctx: RunContext = { prepared, deps, folder, startedAt, warnings: [] };
+  for (const step of steps) ctx = { ...ctx, ...(await step.run(ctx)) };
+  if (!ctx.exit || !ctx.summary) {
+    throw new Error('the run steps ended without running JMeter or writing summary.json');
+  }
+  return ctx as RunOutcome;
+}

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { ToolkitError } from '../errors.js';
+import { runnerProperties } from './args.js';
+import { parseProperties } from './properties.js';
+import { checkRequiredProperties, plannedDurationS, resolvePlan, type PlanCatalogue } from './resolve-plan.js';
+import { resolveJmeter } from './resolve-jmeter.js';
+import { readSecrets, redactProperties } from './secrets.js';
+import type { JmeterInstall, ResolvedPlan, RunRequest } from './types.js';
+
+/** Everything settled before anything is written or started: usage errors surface here, not mid-run. */
+export interface PreparedRun {
+  readonly request: RunRequest;
+  readonly plan: ResolvedPlan;
+  readonly jmeter: JmeterInstall;
+  readonly profileFile?: string;
+  readonly secrets: ReadonlyMap<string, string>;
+  /** Profile + options + runner settings, secret values redacted: what run.properties and summary.json show. */
+  readonly redactedProperties: ReadonlyMap<string, string>;
+  readonly plannedS?: number;
+  readonly targetRps?: number;
+}
+
+export interface PrepareDeps {
+  readonly catalogue: PlanCatalogue;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  /** Folder holding ci.properties / production.properties. */
+  readonly profilesDir: string;
+  readonly jmeterDir?: string;
+}
+
+export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promise<PreparedRun> {
+  const plan = resolvePlan(request.plan, deps.catalogue, deps.cwd);
+  const secrets = await readSecrets(deps.env, request.tokenFile);
+  const profileFile = request.profile === undefined ? undefined : join(deps.profilesDir, `${request.profile}.properties`);
+  const profile = profileFile === undefined ? new Map<string, string>() : await readProfile(profileFile);
+  const effective = new Map([...profile, ...runnerProperties(request.progressIntervalS), ...request.properties]);
+  checkRequiredProperties(plan, new Map([...effective, ...secrets]));
+  const jmeter = resolveJmeter({ env: deps.env, ...(deps.jmeterDir !== undefined && { jmeterDir: deps.jmeterDir }) });
+  const plannedS = plannedDurationS(plan, effective);
+  const targetRps = Number(effective.get('TARGET_RPS') ?? plan.targetRps);
+  return {
+    request,
+    plan,
+    jmeter,
+    ...(profileFile !== undefined && { profileFile }),
+    secrets,
+    redactedProperties: redactProperties(new Map([...effective, ...[...secrets.keys()].map((k) => [k, ''] as const)])),
+    ...(plannedS !== undefined && { plannedS }),
+    ...(Number.isFinite(targetRps) && targetRps > 0 && { targetRps }),
+  };
+}
+
+async function readProfile(file: string): Promise<Map<string, string>> {
+  try {
+    return parseProperties(await readFile(file, 'latin1'));
+  } catch (error) {
+    throw new ToolkitError('CLI_PROFILE_MISSING', `profile file ${file} cannot be read (${(error as Error).message})`, {
+      file,
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import type { ProgressState } from './types.js';
+
+const clock = (s: number): string => {
+  const whole = Math.max(0, Math.round(s));
+  const h = Math.floor(whole / 3600);
+  const mm = String(Math.floor((whole % 3600) / 60)).padStart(2, '0');
+  const ss = String(whole % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+};
+
+const timeOf = (p: ProgressState): string =>
+  p.plannedS === undefined ? clock(p.elapsedS) : `${clock(p.elapsedS)}/${clock(p.plannedS)}`;
+
+/** One-line bar for a TTY (redrawn in place by the CLI): elapsed/planned, req/s, error %, active threads. */
+export function formatProgressBar(p: ProgressState, width = 24): string {
+  const share = p.plannedS ? Math.min(1, p.elapsedS / p.plannedS) : 0;
+  const filled = Math.round(share * width);
+  const bar = p.plannedS ? `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ` : '';
+  return `${bar}${timeOf(p)}  ${p.ratePerS.toFixed(1)} req/s  err ${p.errorPct.toFixed(2)}%  threads ${p.activeThreads}  samples ${p.samples}`;
+}
+
+/** Plain line for logs and CI (no TTY). */
+export function formatProgressLine(p: ProgressState): string {
+  return (
+    `progress ${timeOf(p)} samples=${p.samples} rate=${p.ratePerS.toFixed(1)}/s ` +
+    `errors=${p.errorPct.toFixed(2)}% active=${p.activeThreads}`
+  );
+}

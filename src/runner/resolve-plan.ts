@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+
+import { ToolkitError } from '../errors.js';
+import type { ResolvedPlan } from './types.js';
+
+/** What the runner needs from the plan catalogue (src/plans/catalogue.ts's PlanInfo fits it). */
+export interface CatalogueEntry {
+  readonly name: string;
+  readonly file: string;
+  readonly defaults: { readonly durationS?: number; readonly targetRps?: number };
+  readonly requiredProperties: readonly string[];
+  readonly phased: boolean;
+}
+
+export interface PlanCatalogue {
+  readonly plans: readonly CatalogueEntry[];
+  readonly dir: string;
+}
+
+/** A catalogue name (`rest_api_baseline`) or a path to a .jmx file → the file to run. */
+export function resolvePlan(arg: string, catalogue: PlanCatalogue, cwd: string): ResolvedPlan {
+  const looksLikePath = arg.endsWith('.jmx') || arg.includes('/');
+  if (looksLikePath) {
+    const path = resolve(cwd, arg);
+    if (!existsSync(path)) throw new ToolkitError('CLI_PLAN_NOT_FOUND', `plan file ${arg} does not exist`, { path });
+    const name = basename(path, '.jmx');
+    const entry = catalogue.plans.find((p) => p.file === basename(path));
+    return fromEntry(name, path, entry);
+  }
+  const entry = catalogue.plans.find((p) => p.name === arg || p.file === arg);
+  if (!entry) {
+    throw new ToolkitError(
+      'CLI_UNKNOWN_PLAN',
+      `unknown plan "${arg}": expected a .jmx path or one of ${catalogue.plans.map((p) => p.name).join(', ') || '(no plans in the catalogue)'}`,
+      { plan: arg },
+    );
+  }
+  const path = join(catalogue.dir, entry.file);
+  if (!existsSync(path)) {
+    throw new ToolkitError('PLAN_NOT_BUILT', `plan ${entry.name} has not been generated (no ${path}): run \`make jmeter-plans\``, {
+      path,
+    });
+  }
+  return fromEntry(entry.name, path, entry);
+}
+
+function fromEntry(name: string, path: string, entry: CatalogueEntry | undefined): ResolvedPlan {
+  return {
+    name,
+    path,
+    ...(entry?.defaults.targetRps !== undefined && { targetRps: entry.defaults.targetRps }),
+    ...(entry?.defaults.durationS !== undefined && !entry.phased && { durationS: entry.defaults.durationS }),
+    requiredProperties: entry?.requiredProperties ?? [],
+  };
+}
+
+/** Fails fast, before JMeter starts, when a property the plan cannot do without is missing. */
+export function checkRequiredProperties(plan: ResolvedPlan, available: ReadonlyMap<string, string>): void {
+  const missing = plan.requiredProperties.filter((name) => !available.get(name));
+  if (missing.length === 0) return;
+  const how = (name: string): string =>
+    name === 'TOKEN'
+      ? 'set JMETER_TOKEN (or MCPGATEWAY_BEARER_TOKEN) or pass --token-file'
+      : name === 'SERVER_ID'
+        ? 'pass --server-id ID'
+        : name === 'GATEWAY_URL'
+          ? 'pass --gateway-url URL'
+          : `pass -J ${name}=…`;
+  throw new ToolkitError(
+    'CLI_MISSING_PROPERTY',
+    `plan ${plan.name} needs ${missing.join(', ')}: ${missing.map(how).join('; ')}`,
+    { plan: plan.name, missing },
+  );
+}
+
+/** The planned duration in seconds, if it can be known: DURATION × TIME_SCALE, else the catalogue default. */
+export function plannedDurationS(plan: ResolvedPlan, properties: ReadonlyMap<string, string>): number | undefined {
+  const scale = Number(properties.get('TIME_SCALE') ?? '1');
+  const duration = properties.has('DURATION') ? Number(properties.get('DURATION')) : plan.durationS;
+  const planned = duration === undefined ? NaN : duration * scale;
+  return Number.isFinite(planned) && planned > 0 ? planned : undefined;
+}

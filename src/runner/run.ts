@@ -1,0 +1,89 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+
+import { execa } from 'execa';
+
+import { isJmeterErrorLine, parseShutdownPort, parseSummariserLine } from './progress.js';
+import { DEFAULT_STOP_TIMEOUTS, stopGracefully, type StopTimeouts } from './stop.js';
+import type { JmeterExit, StopStep, SummariserLine } from './types.js';
+
+/** Environment variables that carry secrets: JMeter gets the secrets from the -q file, never from these. */
+const SECRET_ENV = ['JMETER_TOKEN', 'MCPGATEWAY_BEARER_TOKEN', 'JMETER_ADMIN_PASSWORD'] as const;
+const TAIL = 20;
+
+export interface SpawnJmeterOptions {
+  readonly cwd: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Aborting it stops JMeter gracefully (Ctrl-C, SIGTERM, later a breached SLA). */
+  readonly signal?: AbortSignal;
+  readonly stopTimeouts?: StopTimeouts;
+  /** Every stdout/stderr line, already redacted. */
+  readonly onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
+  readonly onSummary?: (line: SummariserLine) => void;
+  readonly onTestStarted?: (udpPort: number) => void;
+  readonly onStopStep?: (step: StopStep) => void;
+  readonly redact?: (text: string) => string;
+}
+
+/** The only place that spawns JMeter. Never rejects for JMeter's own failures: they are in the result. */
+export async function spawnJmeter(bin: string, args: readonly string[], o: SpawnJmeterOptions): Promise<JmeterExit> {
+  const started = Date.now();
+  const env = { ...(o.env ?? process.env) };
+  for (const name of SECRET_ENV) delete env[name];
+  const child = execa(bin, args, { cwd: o.cwd, env, extendEnv: false, reject: false, buffer: false, stdin: 'ignore' });
+  const redact = o.redact ?? ((t: string) => t);
+  const tails = { stdout: [] as string[], stderr: [] as string[] };
+  const errorLines: string[] = [];
+  let udpPort: number | undefined;
+  let lastTotal: SummariserLine | undefined;
+  const onLine = (raw: string, stream: 'stdout' | 'stderr'): void => {
+    const line = redact(raw);
+    pushTail(tails[stream], line);
+    if (isJmeterErrorLine(line)) errorLines.push(line);
+    const port = parseShutdownPort(line);
+    if (port !== undefined) {
+      udpPort = port;
+      o.onTestStarted?.(port);
+    }
+    const summary = parseSummariserLine(line);
+    if (summary?.kind === 'total') lastTotal = summary;
+    if (summary) o.onSummary?.(summary);
+    o.onLine?.(line, stream);
+  };
+  const reading = Promise.all([readLines(child.stdout, (l) => onLine(l, 'stdout')), readLines(child.stderr, (l) => onLine(l, 'stderr'))]);
+  let stopping: Promise<StopStep> | undefined;
+  const stop = (): void => {
+    stopping ??= stopGracefully(
+      { udpPort: () => udpPort, kill: (s) => child.kill(s), exited: child.then(() => undefined) },
+      o.stopTimeouts ?? DEFAULT_STOP_TIMEOUTS,
+      o.onStopStep,
+    );
+  };
+  if (o.signal?.aborted) stop();
+  o.signal?.addEventListener('abort', stop, { once: true });
+  const result = await child;
+  o.signal?.removeEventListener('abort', stop);
+  await reading;
+  const stoppedWith = stopping === undefined ? undefined : await stopping;
+  return {
+    ...(result.exitCode !== undefined && { exitCode: result.exitCode }),
+    ...(result.signal !== undefined && { signal: result.signal }),
+    durationMs: Date.now() - started,
+    ...(stoppedWith !== undefined && { stoppedWith }),
+    errorLines,
+    stdoutTail: tails.stdout,
+    stderrTail: tails.stderr,
+    ...(lastTotal !== undefined && { lastTotal }),
+    ...(result.failed && result.exitCode === undefined && result.signal === undefined && { spawnError: redact(result.message ?? 'JMeter could not be started') }),
+  };
+}
+
+async function readLines(stream: Readable | null, onLine: (line: string) => void): Promise<void> {
+  if (!stream) return;
+  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) onLine(line);
+}
+
+function pushTail(tail: string[], line: string): void {
+  tail.push(line);
+  if (tail.length > TAIL) tail.shift();
+}

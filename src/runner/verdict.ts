@@ -1,0 +1,53 @@
+import { RunError } from '../errors.js';
+import type { RunContext } from './pipeline.js';
+
+/**
+ * Did the run produce a usable measurement? Decided once JMeter has ended and the JTL was analyzed:
+ * - JMeter could not start, or exited non-zero without being asked to stop → RUN_JMETER_FAILED;
+ * - no JTL, or no samples in it → RUN_NO_SAMPLES;
+ * - every sample failed → RUN_ALL_SAMPLES_FAILED: the target is down or unreachable (a dead GATEWAY_URL),
+ *   so the figures measure nothing. Some failed samples are a measurement: exit 0 with a warning.
+ */
+export function failureOf(ctx: RunContext): RunError | undefined {
+  const { exit, folder, prepared, analysis } = ctx;
+  if (!exit) return undefined;
+  const context = {
+    command: [prepared.jmeter.bin, ...(ctx.args ?? [])].join(' '),
+    exitCode: exit.exitCode,
+    signal: exit.signal,
+    timedOut: false,
+    durationMs: exit.durationMs,
+    stderrTail: exit.stderrTail,
+    runFolder: folder.dir,
+  };
+  if (exit.spawnError !== undefined) {
+    return new RunError('RUN_JMETER_START_FAILED', `could not start ${prepared.jmeter.bin}: ${exit.spawnError}`, context);
+  }
+  if (exit.stoppedWith === undefined && exit.exitCode !== 0) {
+    const why = exit.errorLines[0] ?? exit.stderrTail.at(-1) ?? exit.stdoutTail.at(-1) ?? 'no error message';
+    return new RunError(
+      'RUN_JMETER_FAILED',
+      `JMeter failed (exit code ${exit.exitCode ?? exit.signal}): ${why} (see ${folder.log})`,
+      context,
+    );
+  }
+  if (ctx.analysisError !== undefined) {
+    return new RunError('RUN_JTL_UNREADABLE', `the results ${folder.jtl} cannot be analyzed: ${ctx.analysisError.message}`, {
+      ...context,
+      cause: ctx.analysisError.message,
+    });
+  }
+  if (!analysis || analysis.samples === 0) {
+    return new RunError('RUN_NO_SAMPLES', `JMeter ended without recording a sample in ${folder.jtl} (see ${folder.log})`, context);
+  }
+  if (analysis.errors === analysis.samples) {
+    const url = prepared.redactedProperties.get('GATEWAY_URL');
+    return new RunError(
+      'RUN_ALL_SAMPLES_FAILED',
+      `all ${analysis.samples} samples failed${analysis.topError ? ` (${analysis.topError})` : ''}: ` +
+        `is the target${url ? ` at ${url}` : ''} up and reachable?`,
+      context,
+    );
+  }
+  return undefined;
+}
