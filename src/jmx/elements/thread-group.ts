@@ -1,0 +1,70 @@
+import { leaf, type Leaf } from '../node.js';
+import { boolProp, elementProp, intProp, longProp, loopsProp, stringProp } from '../prop-helpers.js';
+import type { IntValue } from '../props.js';
+import type { ThreadGroupChild } from '../placement.js';
+
+export type OnSampleError = 'continue' | 'startnextloop' | 'stopthread' | 'stoptest' | 'stoptestnow';
+
+export interface ThreadGroupOptions {
+  readonly threads: IntValue;
+  readonly rampUpS?: IntValue;
+  /** With a duration the scheduler is on and the group loops until it ends. */
+  readonly durationS?: IntValue;
+  readonly delayS?: IntValue;
+  /** Iterations per thread; default: forever when a duration is set, else 1. */
+  readonly loops?: IntValue;
+  readonly onSampleError?: OnSampleError;
+}
+
+interface GroupBase {
+  readonly name: string;
+  readonly options: ThreadGroupOptions;
+  readonly children: readonly ThreadGroupChild[];
+}
+
+export interface ThreadGroup extends GroupBase {
+  readonly kind: 'threadGroup';
+}
+
+/** Runs before every other thread group (readiness checks, one-off setup). */
+export interface SetupThreadGroup extends GroupBase {
+  readonly kind: 'setupThreadGroup';
+}
+
+export const threadGroup = (
+  name: string,
+  options: ThreadGroupOptions,
+  children: readonly ThreadGroupChild[],
+): ThreadGroup => ({ kind: 'threadGroup', name, options, children });
+
+export const setupThreadGroup = (
+  name: string,
+  options: ThreadGroupOptions,
+  children: readonly ThreadGroupChild[],
+): SetupThreadGroup => ({ kind: 'setupThreadGroup', name, options, children });
+
+export const threadGroupNode = (g: ThreadGroup | SetupThreadGroup): Leaf => {
+  const o = g.options;
+  const scheduler = o.durationS !== undefined;
+  const loops = o.loops ?? (scheduler ? -1 : 1);
+  const tag = g.kind === 'threadGroup' ? 'ThreadGroup' : 'SetupThreadGroup';
+  return leaf(tag, `${tag}Gui`, g.name, [
+    intProp('ThreadGroup.num_threads', o.threads),
+    intProp('ThreadGroup.ramp_time', o.rampUpS ?? 1),
+    boolProp('ThreadGroup.same_user_on_next_iteration', true),
+    stringProp('ThreadGroup.on_sample_error', o.onSampleError ?? 'continue'),
+    elementProp(
+      'ThreadGroup.main_controller',
+      'LoopController',
+      [loopsProp(loops), boolProp('LoopController.continue_forever', false)],
+      { guiclass: 'LoopControlPanel', testclass: 'LoopController', testname: 'Loop Controller' },
+    ),
+    ...(scheduler
+      ? [
+          boolProp('ThreadGroup.scheduler', true),
+          longProp('ThreadGroup.duration', o.durationS ?? 0),
+          longProp('ThreadGroup.delay', o.delayS ?? 0),
+        ]
+      : []),
+  ]);
+};

@@ -1,0 +1,52 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { ToolkitError } from '../errors.js';
+import { lintJmx, renderJmx, toNode, validatePlan, type TestPlan } from '../jmx/index.js';
+import { DATA_FILES } from './data.js';
+import { PLAN_DEFINITIONS } from './definitions.js';
+import { plansDir } from './paths.js';
+
+/** A file of plans/: a .jmx or a CSV under data/, path relative to plans/. */
+export interface PlanFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** Validate, render and lint one definition. Throws ToolkitError PLAN_* naming the plan. */
+export function renderPlan(name: string, plan: TestPlan): string {
+  validatePlan(name, plan);
+  const xml = renderJmx(toNode(plan));
+  const findings = lintJmx(xml);
+  if (findings.length > 0) {
+    const list = findings.map((f) => `${f.path}: ${f.rule}: ${f.message}`).join('; ');
+    throw new ToolkitError('PLAN_LINT', `plan ${name}: ${findings.length} lint finding(s): ${list}`, { plan: name, findings });
+  }
+  return xml;
+}
+
+/** Every file plans/ must hold, in a stable order. */
+export function renderAllPlans(definitions: Readonly<Record<string, TestPlan>> = PLAN_DEFINITIONS): readonly PlanFile[] {
+  const plans = Object.entries(definitions).map(([name, plan]) => ({ path: `${name}.jmx`, content: renderPlan(name, plan) }));
+  const data = DATA_FILES.map((d) => ({ path: `data/${d.file}`, content: d.content }));
+  return [...plans, ...data];
+}
+
+export async function buildPlans(o: { outDir?: string } = {}): Promise<{ outDir: string; written: readonly string[] }> {
+  const outDir = o.outDir ?? plansDir();
+  const files = renderAllPlans();
+  await mkdir(join(outDir, 'data'), { recursive: true });
+  for (const f of files) await writeFile(join(outDir, f.path), f.content, 'utf8');
+  return { outDir, written: files.map((f) => join(outDir, f.path)) };
+}
+
+/** Files of `dir` that differ from (or are missing against) the definitions. */
+export async function checkPlans(o: { dir?: string } = {}): Promise<{ dir: string; differing: readonly string[] }> {
+  const dir = o.dir ?? plansDir();
+  const differing: string[] = [];
+  for (const f of renderAllPlans()) {
+    const onDisk = await readFile(join(dir, f.path), 'utf8').catch(() => undefined);
+    if (onDisk !== f.content) differing.push(join(dir, f.path));
+  }
+  return { dir, differing };
+}

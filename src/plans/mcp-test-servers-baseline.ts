@@ -1,0 +1,73 @@
+import {
+  constantThroughputTimer,
+  csvDataSet,
+  httpSampler,
+  prop,
+  statusAssertion,
+  testPlan,
+  threadGroup,
+  tpl,
+  v,
+  type ThreadGroupChild,
+} from '../jmx/index.js';
+import { defaultsFor } from './common.js';
+import { dataFile } from './data.js';
+import { perMinute, scaledSeconds, urlVariables } from './knobs.js';
+import { jsonRpcBody, mcpHeaders, mcpPost, mcpSession, rpcChecks, type McpTarget } from './mcp-mix.js';
+
+const FAST_TIME_URL = prop('FAST_TIME_URL', 'http://localhost:8888');
+const FAST_TEST_URL = prop('FAST_TEST_URL', 'http://localhost:8880');
+
+const call = (name: string, args: string) =>
+  tpl`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"${name}","arguments":${args}}}`;
+const toolChecks = () => rpcChecks('$.result.content');
+
+const groupOptions = { threads: prop('THREADS', 200), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') };
+const rate = () => constantThroughputTimer({ perMinute: v('TARGET_RPM') }, 'TARGET_RPS per server');
+
+const fastTime = (): readonly ThreadGroupChild[] => {
+  const t: McpTarget = { url: tpl`${v('FT_BASE_PATH')}/http`, labelPrefix: 'fast_time ' };
+  return [
+    defaultsFor('FT', 'fast_time_server (FAST_TIME_URL)'),
+    mcpHeaders([]),
+    rate(),
+    csvDataSet('Time zones', { filename: dataFile('TIMEZONES_CSV', 'timezones.csv'), variableNames: ['timezone'] }),
+    mcpSession(t),
+    httpSampler('fast_time GET /api/v1/time', { method: 'GET', path: tpl`${v('FT_BASE_PATH')}/api/v1/time?timezone=${v('timezone')}` }, [statusAssertion([200])]),
+    mcpPost(t, 'MCP tools/list', jsonRpcBody('tools/list', '{}'), rpcChecks('$.result.tools')),
+    mcpPost(t, 'MCP tools/call get_system_time', call('get_system_time', `{"timezone":"\${timezone}"}`), toolChecks()),
+    httpSampler('fast_time GET /health', { method: 'GET', path: tpl`${v('FT_BASE_PATH')}/health` }, [statusAssertion([200])]),
+  ];
+};
+
+const fastTest = (): readonly ThreadGroupChild[] => {
+  const t: McpTarget = { url: tpl`${v('FX_BASE_PATH')}/http`, labelPrefix: 'fast_test ' };
+  return [
+    defaultsFor('FX', 'fast_test_server (FAST_TEST_URL)'),
+    mcpHeaders([]),
+    rate(),
+    csvDataSet('Echo messages', { filename: dataFile('MESSAGES_CSV', 'messages.csv'), variableNames: ['message'] }),
+    mcpSession(t),
+    mcpPost(t, 'MCP tools/call echo', call('echo', `{"message":"\${message}"}`), toolChecks()),
+    mcpPost(t, 'MCP tools/call get_system_time', call('get_system_time', '{"timezone":"UTC"}'), toolChecks()),
+    mcpPost(t, 'MCP tools/call get_stats', call('get_stats', '{}'), toolChecks()),
+    mcpPost(t, 'MCP tools/list', jsonRpcBody('tools/list', '{}'), rpcChecks('$.result.tools')),
+    httpSampler('fast_test GET /health', { method: 'GET', path: tpl`${v('FX_BASE_PATH')}/health` }, [statusAssertion([200])]),
+  ];
+};
+
+/** The MCP test servers hit directly, without the gateway (MCP at /http on both). */
+export const mcpTestServersBaseline = testPlan(
+  'MCP test servers baseline',
+  [threadGroup('fast_time_server', groupOptions, fastTime()), threadGroup('fast_test_server', groupOptions, fastTest())],
+  {
+    variables: [
+      ...urlVariables('FT', FAST_TIME_URL),
+      ...urlVariables('FX', FAST_TEST_URL),
+      scaledSeconds('RAMP_UP_S', 'RAMP_UP', 60),
+      scaledSeconds('DURATION_S', 'DURATION', 600, 1),
+      perMinute('TARGET_RPM', 'TARGET_RPS', 2000),
+      { name: 'MCP_SESSION_ID', value: '' },
+    ],
+  },
+);
