@@ -30,7 +30,8 @@ export async function spawnJmeter(bin: string, args: readonly string[], o: Spawn
   const started = Date.now();
   const env = { ...(o.env ?? process.env) };
   for (const name of SECRET_ENV) delete env[name];
-  const child = execa(bin, args, { cwd: o.cwd, env, extendEnv: false, reject: false, buffer: false, stdin: 'ignore' });
+  // Own process group: a terminal's Ctrl-C reaches only us, and we stop JMeter gracefully (stop.ts).
+  const child = execa(bin, args, { cwd: o.cwd, env, extendEnv: false, reject: false, buffer: false, stdin: 'ignore', detached: true });
   const redact = o.redact ?? ((t: string) => t);
   const tails = { stdout: [] as string[], stderr: [] as string[] };
   const errorLines: string[] = [];
