@@ -30,7 +30,8 @@ export const executeStep: RunStep = {
     };
     return withSecretPropertiesFile(prepared.secrets, async (secretFile) => {
       const args = buildJmeterArgs({
-        planPath: folder.planCopy,
+        // The original, not the copy: plans find their data files (data/*.csv) relative to their own folder.
+        planPath: prepared.plan.path,
         jtlPath: folder.jtl,
         logPath: folder.log,
         propertyFiles: [prepared.profileFile, secretFile].filter((f): f is string => f !== undefined),

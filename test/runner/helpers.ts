@@ -13,7 +13,7 @@ const entry = join(repo, 'test/fixtures/runner/jtl-entry.ts');
 export const scratchDir = (prefix: string): string => mkdtempSync(join(tmpdir(), `jtl-runner-${prefix}-`));
 
 /** Small JVMs: several JMeters share two cores and the other helpers' runs. */
-export const SMALL_HEAP = '-Xms64m -Xmx256m -XX:+UseSerialGC';
+export const SMALL_HEAP = '-Xms64m -Xmx256m';
 
 /** Runs the `jtl` CLI from the sources, with exactly the environment given (plus a JMeter heap limit). */
 export function runJtl(args: readonly string[], env: Record<string, string | undefined>): ResultPromise<{ reject: false; all: true }> {

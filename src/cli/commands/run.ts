@@ -2,6 +2,8 @@ import { join } from 'node:path';
 
 import type { Command } from 'commander';
 
+import { planCatalogue } from '../../plans/catalogue.js';
+import { plansDir } from '../../plans/paths.js';
 import { countJtl } from '../../runner/analysis.js';
 import { runPlan, type RunDeps } from '../../runner/pipeline.js';
 import { normalizeRunOptions, RUN_DEFAULTS, type RawRunOptions } from '../../runner/options.js';
@@ -63,7 +65,7 @@ export function registerRunCommand(program: Command): void {
 
 function runDeps(): Omit<RunDeps, 'signal' | 'onEvent'> {
   const root = repoRoot();
-  const catalogue: PlanCatalogue = { plans: [], dir: join(root, 'plans') };
+  const catalogue: PlanCatalogue = { plans: planCatalogue, dir: plansDir() };
   return { catalogue, analyze: countJtl, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
 }
 

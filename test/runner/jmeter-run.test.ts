@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { healthPlan, runJtl, scratchDir } from './helpers.js';
+import { closedPort, startLoopbackServer, type LoopbackServer } from './loopback-server.js';
+import { commandLinesContaining } from './proc.js';
+
+const scratch = scratchDir('jmeter');
+const TOKEN = 'runner-secret-4f9a0c7e1b';
+let target: LoopbackServer;
+beforeAll(async () => (target = await startLoopbackServer()));
+afterAll(async () => {
+  await target.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** The real JMeter of the repo (JMETER_HOME or .jmeter), never a fake on PATH. */
+const realEnv = (extra: Record<string, string> = {}) => ({
+  PATH: process.env.PATH,
+  JMETER_HOME: process.env.JMETER_HOME,
+  JMETER_TOKEN: TOKEN,
+  ...extra,
+});
+const latestFolder = (out: string): string => join(out, readlinkSync(join(out, 'latest')));
+const summaryOf = (folder: string) => JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8'));
+const jtlRows = (folder: string): Record<string, string>[] =>
+  parse(readFileSync(join(folder, 'results.jtl')), { columns: true, relax_column_count: false });
+
+describe('jtl run with the real JMeter 5.6.3', () => {
+  it('runs, analyzes, keeps a complete run folder; the token is in no file and no process argument', async () => {
+    const out = join(scratch, 'ok');
+    const run = runJtl(
+      ['run', healthPlan, '--out', out, '--gateway-url', target.url, '--duration', '4', '--threads', '2', '-J', 'PACE_MS=100'],
+      realEnv(),
+    );
+    const seen = { jmeterProcesses: 0, withToken: [] as string[] };
+    let done = false;
+    void run.finally(() => (done = true));
+    const watching = (async () => {
+      while (!done) {
+        seen.jmeterProcesses = Math.max(seen.jmeterProcesses, commandLinesContaining('ApacheJMeter.jar').length);
+        seen.withToken.push(...commandLinesContaining(TOKEN));
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    const r = await run;
+    await watching;
+    expect(r.exitCode, r.all).toBe(0);
+    expect(seen.jmeterProcesses).toBeGreaterThan(0);
+    expect(seen.withToken).toEqual([]);
+    expect(target.authorizations).toContain(`Bearer ${TOKEN}`);
+    const folder = latestFolder(out);
+    expect(readdirSync(folder).sort()).toEqual(['health.jmx', 'jmeter.log', 'results.jtl', 'run.properties', 'summary.json']);
+    for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), 'utf8'), file).not.toContain(TOKEN);
+    const summary = summaryOf(folder);
+    const rows = jtlRows(folder);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(summary).toMatchObject({
+      jmeter: { version: '5.6.3' },
+      exit: { status: 'finished', exitCode: 0 },
+      properties: { TOKEN: '<redacted>', DURATION: '4', THREADS: '2' },
+      analysis: { samples: rows.length, errors: 0 },
+    });
+    expect(r.stderr).toMatch(/^progress \d\d:\d\d\/00:04 samples=\d+ rate=[\d.]+\/s errors=0\.00% active=\d+$/m);
+  });
+
+  it('Ctrl-C (SIGINT) stops JMeter with Shutdown; the JTL is complete and analyzed; exit 0', async () => {
+    const out = join(scratch, 'sigint');
+    const before = target.requests;
+    const run = runJtl(['run', healthPlan, '--out', out, '--gateway-url', target.url, '--duration', '120', '--threads', '2'], realEnv());
+    const started = Date.now();
+    while (target.requests - before < 30 && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 100));
+    run.kill('SIGINT');
+    const r = await run;
+    expect(r.exitCode, r.all).toBe(0);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(r.stderr).toContain('stopping JMeter: Shutdown');
+    const folder = latestFolder(out);
+    const text = readFileSync(join(folder, 'results.jtl'), 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    const rows = jtlRows(folder);
+    expect(rows.length).toBeGreaterThanOrEqual(30);
+    expect(summaryOf(folder)).toMatchObject({
+      exit: { status: 'stopped', stoppedWith: 'Shutdown', exitCode: 0 },
+      analysis: { samples: rows.length },
+    });
+    expect(r.stdout).toContain(`samples ${rows.length}`);
+  });
+
+  it('a dead target (closed port): every sample fails → exit 3 with a clear message; results still kept', async () => {
+    const out = join(scratch, 'dead');
+    const port = await closedPort();
+    const r = await runJtl(['run', healthPlan, '--out', out, '--gateway-url', `http://127.0.0.1:${port}`, '--duration', '2'], realEnv());
+    expect(r.exitCode, r.all).toBe(3);
+    expect(r.stderr).toMatch(
+      new RegExp(`jtl: error RUN_ALL_SAMPLES_FAILED all \\d+ samples failed \\(.*Connection refused.*\\): is the target at http://127.0.0.1:${port} up and reachable\\?`),
+    );
+    expect(r.stderr).toMatch(/warning: error rate is 100.00%/);
+    expect(summaryOf(latestFolder(out)).exit.status).toBe('finished');
+  });
+});
+
