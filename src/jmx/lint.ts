@@ -51,7 +51,11 @@ export function lintJmx(xml: string): LintFinding[] {
     textBuf = '';
     if (frame && name === frame.owner) lastClosed = frame;
   };
+  parser.onerror = (e) => {
+    throw e;
+  };
   parser.write(xml).close();
+  if (!/<jmeterTestPlan[\s>]/.test(xml)) throw new Error('root element is not <jmeterTestPlan>');
   return findings;
 }
 
@@ -60,8 +64,8 @@ function checkClasses(path: string, testclass: string, guiclass: string, out: Li
     out.push({ rule: 'gui-listener', path, message: `GUI listener ${guiclass || testclass}: results belong in the -l file` });
     return;
   }
-  if (!TEST.has(testclass)) out.push({ rule: 'unknown-class', path, message: `unknown testclass ${testclass}` });
-  if (!GUI.has(guiclass)) out.push({ rule: 'unknown-class', path, message: `unknown guiclass ${guiclass}` });
+  if (!TEST.has(testclass)) out.push({ rule: 'unknown-class', path, message: `testclass ${testclass} is not a JMeter 5.6.3 / plugin class the toolkit knows` });
+  if (!GUI.has(guiclass)) out.push({ rule: 'unknown-class', path, message: `guiclass ${guiclass} is not a JMeter 5.6.3 / plugin class the toolkit knows` });
 }
 
 function checkText(frame: Frame, value: string, out: LintFinding[]): void {

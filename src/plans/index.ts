@@ -2,3 +2,4 @@ export { planCatalogue, findPlan, type PlanInfo } from './catalogue.js';
 export { plansDir } from './paths.js';
 export { buildPlans, checkPlans, renderAllPlans, renderPlan, type PlanFile } from './build.js';
 export { PLAN_DEFINITIONS } from './definitions.js';
+export { lintFiles, type FileLint } from './lint-files.js';

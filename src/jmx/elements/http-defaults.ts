@@ -1,5 +1,5 @@
 import { leaf, type Leaf } from '../node.js';
-import { argumentsProp, stringProp } from '../prop-helpers.js';
+import { argumentsProp, intProp, stringProp } from '../prop-helpers.js';
 import type { IntValue, TextValue } from '../props.js';
 
 export interface HttpDefaults {
@@ -29,8 +29,8 @@ export const httpDefaultsNode = (d: HttpDefaults): Leaf =>
       stringProp('HTTPSampler.port', d.port),
       stringProp('HTTPSampler.protocol', d.protocol),
       stringProp('HTTPSampler.implementation', 'HttpClient4'),
-      ...(d.connectTimeoutMs !== undefined ? [stringProp('HTTPSampler.connect_timeout', d.connectTimeoutMs)] : []),
-      ...(d.responseTimeoutMs !== undefined ? [stringProp('HTTPSampler.response_timeout', d.responseTimeoutMs)] : []),
+      ...(d.connectTimeoutMs !== undefined ? [intProp('HTTPSampler.connect_timeout', d.connectTimeoutMs)] : []),
+      ...(d.responseTimeoutMs !== undefined ? [intProp('HTTPSampler.response_timeout', d.responseTimeoutMs)] : []),
     ],
     'ConfigTestElement',
   );

@@ -1,5 +1,5 @@
 import { leaf, type JmxProp, type Leaf } from '../node.js';
-import { argumentsProp, boolProp, collectionProp, elementProp, stringProp } from '../prop-helpers.js';
+import { argumentsProp, boolProp, collectionProp, elementProp, intProp, stringProp } from '../prop-helpers.js';
 import type { IntValue, TextValue } from '../props.js';
 import type { SamplerChild } from '../placement.js';
 
@@ -54,7 +54,7 @@ const formField = ([name, value]: readonly [string, TextValue]): JmxProp =>
     stringProp('Argument.name', name),
   ]);
 
-const optional = (name: string, value: TextValue | IntValue | undefined): JmxProp[] =>
+const optional = (name: string, value: TextValue | undefined): JmxProp[] =>
   value === undefined ? [] : [stringProp(name, value)];
 
 export const httpSamplerNode = (s: HttpSampler): Leaf => {
@@ -70,7 +70,7 @@ export const httpSamplerNode = (s: HttpSampler): Leaf => {
     boolProp('HTTPSampler.use_keepalive', true),
     boolProp('HTTPSampler.postBodyRaw', r.body !== undefined),
     r.body !== undefined ? rawBody(r.body) : argumentsProp('HTTPsampler.Arguments', (r.form ?? []).map(formField), true),
-    ...optional('HTTPSampler.connect_timeout', r.connectTimeoutMs),
-    ...optional('HTTPSampler.response_timeout', r.responseTimeoutMs),
+    ...(r.connectTimeoutMs === undefined ? [] : [intProp('HTTPSampler.connect_timeout', r.connectTimeoutMs)]),
+    ...(r.responseTimeoutMs === undefined ? [] : [intProp('HTTPSampler.response_timeout', r.responseTimeoutMs)]),
   ]);
 };

@@ -19,5 +19,6 @@ export const jsonExtractorNode = (j: JsonExtractor): Leaf =>
     stringProp('JSONPostProcessor.referenceNames', j.variable),
     stringProp('JSONPostProcessor.jsonPathExprs', j.path),
     stringProp('JSONPostProcessor.match_numbers', '1'),
-    stringProp('JSONPostProcessor.defaultValues', j.defaultValue),
+    // The GUI leaves an empty default out.
+    ...(j.defaultValue === '' ? [] : [stringProp('JSONPostProcessor.defaultValues', j.defaultValue)]),
   ]);
