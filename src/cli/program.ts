@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { Command } from 'commander';
 
+import { registerPlansCommand } from './commands/plans.js';
 import { registerRunCommand } from './commands/run.js';
 
 /** Commander wiring only: every subcommand lives in commands/<name>.ts and registers itself here. */
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   // Subcommands (one line each):
   registerRunCommand(program);
+  registerPlansCommand(program);
   return program;
 }
 
