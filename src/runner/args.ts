@@ -9,6 +9,10 @@ export const runnerProperties = (progressIntervalS: number): ReadonlyMap<string,
     ['summariser.out', 'true'],
   ]);
 
+export const CLIENT_ENGINE_LOGGER = 'org.apache.jmeter.engine.ClientJMeterEngine';
+/** The remote side's twin: it logs the properties it receives; jmeter-server should be started with -L…=WARN. */
+export const SERVER_ENGINE_LOGGER = 'org.apache.jmeter.engine.StandardJMeterEngine';
+
 /**
  * JMeter's argv, built purely. Secrets never appear here: they are in one of `propertyFiles`.
  * JMeter applies -q/-J in argv order, so property files come first and -J overrides win over them.
@@ -29,6 +33,8 @@ export function buildJmeterArgs(spec: JmeterArgsSpec): readonly string[] {
     ...local.map(([name, value]) => `-J${name}=${value}`),
     ...(remote
       ? [
+          // ClientJMeterEngine logs every property it sends at INFO, secrets included.
+          `-L${CLIENT_ENGINE_LOGGER}=WARN`,
           '-R',
           spec.remoteHosts.join(','),
           ...spec.propertyFiles.map((file) => `-G${file}`),

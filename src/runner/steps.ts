@@ -1,6 +1,6 @@
 import { stat, writeFile } from 'node:fs/promises';
 
-import { buildJmeterArgs } from './args.js';
+import { buildJmeterArgs, SERVER_ENGINE_LOGGER } from './args.js';
 import type { RunContext, RunStep } from './pipeline.js';
 import { advanceProgress, initialMonitorState, type MonitorConfig } from './progress-monitor.js';
 import { updateLatest } from './run-folder.js';
@@ -28,6 +28,12 @@ export const executeStep: RunStep = {
       warnings.push(message);
       deps.onEvent?.({ kind: 'warning', message });
     };
+    if (prepared.request.remoteHosts.length > 0 && prepared.secrets.size > 0) {
+      warn(
+        'remote engines log the properties they receive, the token included, unless jmeter-server runs with ' +
+          `-L${SERVER_ENGINE_LOGGER}=WARN`,
+      );
+    }
     return withSecretPropertiesFile(prepared.secrets, async (secretFile) => {
       const args = buildJmeterArgs({
         // The original, not the copy: plans find their data files (data/*.csv) relative to their own folder.

@@ -27,7 +27,8 @@ describe('buildJmeterArgs', () => {
 
   it('sends files and properties to remote engines with -G (files by path, so secrets stay off argv)', () => {
     const args = buildJmeterArgs({ ...spec, remoteHosts: ['127.0.0.1:1099', 'h2'] });
-    expect(args.slice(args.indexOf('-R'))).toEqual([
+    expect(args.slice(args.indexOf('-R') - 1)).toEqual([
+      '-Lorg.apache.jmeter.engine.ClientJMeterEngine=WARN',
       '-R', '127.0.0.1:1099,h2',
       '-G/repo/properties/ci.properties', '-G/tmp/jtl-secret-x/secret.properties',
       '-GGATEWAY_URL=http://127.0.0.1:4444', '-GTHREADS=3',

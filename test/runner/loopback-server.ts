@@ -6,6 +6,8 @@ export interface LoopbackServer {
   readonly url: string;
   readonly port: number;
   readonly authorizations: Set<string>;
+  /** X-Engine header values: which JMeter engine sent the request (the fixture plan sets it). */
+  readonly engines: Set<string>;
   requests: number;
   close(): Promise<void>;
 }
@@ -14,6 +16,7 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
   const server: Server = createServer((req, res) => {
     state.requests += 1;
     state.authorizations.add(req.headers.authorization ?? '');
+    state.engines.add(String(req.headers['x-engine'] ?? ''));
     res.setHeader('content-type', 'application/json');
     res.end('{"status":"healthy"}');
   });
@@ -23,6 +26,7 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     url: `http://127.0.0.1:${port}`,
     port,
     authorizations: new Set(),
+    engines: new Set(),
     requests: 0,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => server.closeAllConnections()),
   };
