@@ -32,30 +32,15 @@ export async function spawnJmeter(bin: string, args: readonly string[], o: Spawn
   for (const name of SECRET_ENV) delete env[name];
   // Own process group: a terminal's Ctrl-C reaches only us, and we stop JMeter gracefully (stop.ts).
   const child = execa(bin, args, { cwd: o.cwd, env, extendEnv: false, reject: false, buffer: false, stdin: 'ignore', detached: true });
-  const redact = o.redact ?? ((t: string) => t);
-  const tails = { stdout: [] as string[], stderr: [] as string[] };
-  const errorLines: string[] = [];
-  let udpPort: number | undefined;
-  let lastTotal: SummariserLine | undefined;
-  const onLine = (raw: string, stream: 'stdout' | 'stderr'): void => {
-    const line = redact(raw);
-    pushTail(tails[stream], line);
-    if (isJmeterErrorLine(line)) errorLines.push(line);
-    const port = parseShutdownPort(line);
-    if (port !== undefined) {
-      udpPort = port;
-      o.onTestStarted?.(port);
-    }
-    const summary = parseSummariserLine(line);
-    if (summary?.kind === 'total') lastTotal = summary;
-    if (summary) o.onSummary?.(summary);
-    o.onLine?.(line, stream);
-  };
-  const reading = Promise.all([readLines(child.stdout, (l) => onLine(l, 'stdout')), readLines(child.stderr, (l) => onLine(l, 'stderr'))]);
+  const output = outputWatcher(o);
+  const reading = Promise.all([
+    readLines(child.stdout, (line) => output.onLine(line, 'stdout')),
+    readLines(child.stderr, (line) => output.onLine(line, 'stderr')),
+  ]);
   let stopping: Promise<StopStep> | undefined;
   const stop = (): void => {
     stopping ??= stopGracefully(
-      { udpPort: () => udpPort, kill: (s) => child.kill(s), exited: child.then(() => undefined) },
+      { udpPort: () => output.udpPort, kill: (s) => child.kill(s), exited: child.then(() => undefined) },
       o.stopTimeouts ?? DEFAULT_STOP_TIMEOUTS,
       o.onStopStep,
     );
@@ -66,25 +51,50 @@ export async function spawnJmeter(bin: string, args: readonly string[], o: Spawn
   o.signal?.removeEventListener('abort', stop);
   await reading;
   const stoppedWith = stopping === undefined ? undefined : await stopping;
+  const redact = o.redact ?? ((t: string) => t);
   return {
     ...(result.exitCode !== undefined && { exitCode: result.exitCode }),
     ...(result.signal !== undefined && { signal: result.signal }),
     durationMs: Date.now() - started,
     ...(stoppedWith !== undefined && { stoppedWith }),
-    errorLines,
-    stdoutTail: tails.stdout,
-    stderrTail: tails.stderr,
-    ...(lastTotal !== undefined && { lastTotal }),
-    ...(result.failed && result.exitCode === undefined && result.signal === undefined && { spawnError: redact(result.message ?? 'JMeter could not be started') }),
+    errorLines: output.errorLines,
+    stdoutTail: output.tails.stdout,
+    stderrTail: output.tails.stderr,
+    ...(output.lastTotal !== undefined && { lastTotal: output.lastTotal }),
+    ...(result.failed && result.exitCode === undefined && result.signal === undefined && {
+      spawnError: redact(result.message ?? 'JMeter could not be started'),
+    }),
   };
+}
+
+/** Reads JMeter's output as it comes: the stop port, summariser lines, fatal error lines, the last lines. */
+function outputWatcher(o: SpawnJmeterOptions) {
+  const state = {
+    udpPort: undefined as number | undefined,
+    lastTotal: undefined as SummariserLine | undefined,
+    errorLines: [] as string[],
+    tails: { stdout: [] as string[], stderr: [] as string[] },
+    onLine: (raw: string, stream: 'stdout' | 'stderr'): void => {
+      const line = o.redact ? o.redact(raw) : raw;
+      const tail = state.tails[stream];
+      tail.push(line);
+      if (tail.length > TAIL) tail.shift();
+      if (isJmeterErrorLine(line)) state.errorLines.push(line);
+      const port = parseShutdownPort(line);
+      if (port !== undefined) {
+        state.udpPort = port;
+        o.onTestStarted?.(port);
+      }
+      const summary = parseSummariserLine(line);
+      if (summary?.kind === 'total') state.lastTotal = summary;
+      if (summary) o.onSummary?.(summary);
+      o.onLine?.(line, stream);
+    },
+  };
+  return state;
 }
 
 async function readLines(stream: Readable | null, onLine: (line: string) => void): Promise<void> {
   if (!stream) return;
   for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) onLine(line);
-}
-
-function pushTail(tail: string[], line: string): void {
-  tail.push(line);
-  if (tail.length > TAIL) tail.shift();
 }

@@ -1,0 +1,88 @@
+import { buildJmeterArgs, SERVER_ENGINE_LOGGER } from './args.js';
+import type { RunContext, RunStep } from './pipeline.js';
+import { advanceProgress, initialMonitorState, type MonitorConfig } from './progress-monitor.js';
+import { spawnJmeter } from './run.js';
+import { redactText, scrubSecretsFromFile, withSecretPropertiesFile } from './secrets.js';
+import type { SummariserLine } from './types.js';
+
+/** Starts JMeter with the secrets in a private -q file, feeds live progress, stops it on request. */
+export const executeStep: RunStep = {
+  name: 'execute',
+  run: async (ctx) => {
+    const { prepared, deps, folder } = ctx;
+    const live = liveMonitor(ctx);
+    if (prepared.request.remoteHosts.length > 0 && prepared.secrets.size > 0) {
+      live.warn(
+        'remote engines log the properties they receive, the token included, unless jmeter-server runs with ' +
+          `-L${SERVER_ENGINE_LOGGER}=WARN`,
+      );
+    }
+    return withSecretPropertiesFile(prepared.secrets, async (secretFile) => {
+      const args = buildJmeterArgs({
+        // The original, not the copy: plans find their data files (data/*.csv) relative to their own folder.
+        planPath: prepared.plan.path,
+        jtlPath: folder.jtl,
+        logPath: folder.log,
+        propertyFiles: [prepared.profileFile, secretFile].filter((f): f is string => f !== undefined),
+        properties: prepared.request.properties,
+        remoteHosts: prepared.request.remoteHosts,
+        progressIntervalS: prepared.request.progressIntervalS,
+      });
+      const exit = await spawnJmeter(prepared.jmeter.bin, args, {
+        cwd: folder.dir,
+        env: deps.env,
+        signal: deps.signal ? AbortSignal.any([deps.signal, live.signal]) : live.signal,
+        ...(deps.stopTimeouts !== undefined && { stopTimeouts: deps.stopTimeouts }),
+        redact: (text) => redactText(text, prepared.secrets),
+        onTestStarted: live.testStarted,
+        onSummary: live.onSummary,
+        onStopStep: (step) => deps.onEvent?.({ kind: 'stopping', step }),
+        ...(deps.onJmeterLine !== undefined && { onLine: deps.onJmeterLine }),
+      });
+      await scrubSecretsFromFile(folder.log, prepared.secrets);
+      const endedAt = (deps.now ?? (() => new Date()))();
+      const stopReason = live.stopReason();
+      return { args, exit, endedAt, warnings: [...ctx.warnings, ...live.warnings], ...(stopReason !== undefined && { stopReason }) };
+    });
+  },
+};
+
+/** Progress and warnings from the summariser lines, and the live checks that may stop the run. */
+function liveMonitor(ctx: RunContext) {
+  const { prepared, deps } = ctx;
+  const config: MonitorConfig = {
+    ...(prepared.plannedS !== undefined && { plannedS: prepared.plannedS }),
+    ...(prepared.targetRps !== undefined && { targetRps: prepared.targetRps }),
+  };
+  const internal = new AbortController();
+  const warnings: string[] = [];
+  let monitor = initialMonitorState(config);
+  let testStartedAt: number | undefined;
+  let stopReason: string | undefined;
+  const warn = (message: string): void => {
+    warnings.push(message);
+    deps.onEvent?.({ kind: 'warning', message });
+  };
+  const onSummary = (line: SummariserLine): void => {
+    if (line.kind === 'total') return;
+    const elapsedS = testStartedAt === undefined ? 0 : (Date.now() - testStartedAt) / 1000;
+    const next = advanceProgress(monitor, line, elapsedS, config);
+    monitor = next.state;
+    deps.onEvent?.({ kind: 'progress', state: monitor.progress });
+    next.warnings.forEach(warn);
+    const reason = deps.liveChecks?.map((check) => check(monitor.progress)).find(Boolean);
+    if (reason !== undefined && stopReason === undefined) {
+      stopReason = reason;
+      warn(`stopping the run: ${reason}`);
+      internal.abort();
+    }
+  };
+  return {
+    signal: internal.signal,
+    warnings,
+    warn,
+    onSummary,
+    testStarted: (): void => void (testStartedAt = Date.now()),
+    stopReason: () => stopReason,
+  };
+}
