@@ -33,6 +33,7 @@ export const executeStep: RunStep = {
         env: deps.env,
         signal: deps.signal ? AbortSignal.any([deps.signal, live.signal]) : live.signal,
         ...(deps.stopTimeouts !== undefined && { stopTimeouts: deps.stopTimeouts }),
+        ...(deps.hurry !== undefined && { hurry: deps.hurry }),
         redact: (text) => redactText(text, prepared.secrets),
         onTestStarted: live.testStarted,
         onSummary: live.onSummary,

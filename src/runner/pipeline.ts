@@ -31,6 +31,8 @@ export interface RunDeps extends PrepareDeps {
   readonly now?: () => Date;
   /** Aborting it stops JMeter gracefully; the JTL is kept and analyzed. */
   readonly signal?: AbortSignal;
+  /** Aborting it after `signal` (a second Ctrl-C) hurries the stop along. */
+  readonly hurry?: AbortSignal;
   readonly stopTimeouts?: StopTimeouts;
   readonly liveChecks?: readonly LiveCheck[];
   readonly onEvent?: (event: RunEvent) => void;

@@ -16,6 +16,8 @@ export interface SpawnJmeterOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Aborting it stops JMeter gracefully (Ctrl-C, SIGTERM, later a breached SLA). */
   readonly signal?: AbortSignal;
+  /** Aborting it (a second Ctrl-C) shortens the waits between the stop steps. */
+  readonly hurry?: AbortSignal;
   readonly stopTimeouts?: StopTimeouts;
   /** Every stdout/stderr line, already redacted. */
   readonly onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
@@ -43,6 +45,7 @@ export async function spawnJmeter(bin: string, args: readonly string[], o: Spawn
       { udpPort: () => output.udpPort, kill: (s) => child.kill(s), exited: child.then(() => undefined) },
       o.stopTimeouts ?? DEFAULT_STOP_TIMEOUTS,
       o.onStopStep,
+      o.hurry,
     );
   };
   if (o.signal?.aborted) stop();

@@ -42,6 +42,7 @@ export async function stopGracefully(
   target: Stoppable,
   timeouts: StopTimeouts,
   onStep: (step: StopStep) => void = () => {},
+  hurry?: AbortSignal,
 ): Promise<StopStep> {
   const port = target.udpPort();
   const steps: ReadonlyArray<readonly [StopStep, () => Promise<void>, number]> = [
@@ -56,7 +57,7 @@ export async function stopGracefully(
   for (const [step, act, waitMs] of steps) {
     onStep(step);
     await act().catch(() => undefined);
-    if (await exitsWithin(target.exited, waitMs)) return step;
+    if (await exitsWithin(target.exited, waitMs, hurry)) return step;
   }
   onStep('SIGKILL');
   target.kill('SIGKILL');
@@ -64,8 +65,15 @@ export async function stopGracefully(
   return 'SIGKILL';
 }
 
-async function exitsWithin(exited: Promise<unknown>, ms: number): Promise<boolean> {
+/** After a second Ctrl-C (`hurry`), the current wait ends and every later step gets this long. */
+const HURRIED_WAIT_MS = 2_000;
+
+/** Waits up to `ms` for the exit, or less once `hurry` is aborted. */
+async function exitsWithin(exited: Promise<unknown>, ms: number, hurry?: AbortSignal): Promise<boolean> {
+  if (hurry?.aborted) ms = Math.min(ms, HURRIED_WAIT_MS);
   const ac = new AbortController();
+  const onHurry = (): void => ac.abort();
+  hurry?.addEventListener('abort', onHurry, { once: true });
   const result = await Promise.race([
     exited.then(
       () => true,
@@ -74,5 +82,6 @@ async function exitsWithin(exited: Promise<unknown>, ms: number): Promise<boolea
     sleep(ms, false, { signal: ac.signal }).catch(() => false),
   ]);
   ac.abort();
+  hurry?.removeEventListener('abort', onHurry);
   return result;
 }

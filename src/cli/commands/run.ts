@@ -41,17 +41,19 @@ export function registerRunCommand(program: Command): void {
     .addHelpText(
       'after',
       '\nThe token reaches JMeter only through a private temporary properties file, never the command line.\n' +
-        'Ctrl-C stops JMeter gracefully (Shutdown, StopTestNow, then kill); the results so far are analyzed.\n' +
+        'Ctrl-C stops JMeter gracefully (Shutdown, StopTestNow, then kill; a second Ctrl-C hurries it);\n' +
+        'the results so far are analyzed.\n' +
         'Exit codes: 0 JMeter finished, 2 bad usage, 3 JMeter failed or every sample failed (target down).',
     )
     .action(async (plan: string, options: RunCommandOptions) => {
       const request = normalizeRunOptions(plan, options);
       const stop = new AbortController();
-      const onSignal = (): void => stop.abort();
+      const hurry = new AbortController();
+      const onSignal = (): void => (stop.signal.aborted ? hurry.abort() : stop.abort());
       process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
       const view = progressView(process.stderr);
       try {
-        const outcome = await runPlan(request, { ...runDeps(), signal: stop.signal, onEvent: view.onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
+        const outcome = await runPlan(request, { ...runDeps(), signal: stop.signal, hurry: hurry.signal, onEvent: view.onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
         view.done();
         process.stdout.write(options.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : (outcome.analysis?.table ?? ''));
         process.stderr.write(`run folder: ${outcome.folder.dir}\n`);
@@ -63,7 +65,7 @@ export function registerRunCommand(program: Command): void {
     });
 }
 
-function runDeps(): Omit<RunDeps, 'signal' | 'onEvent'> {
+function runDeps(): Omit<RunDeps, 'signal' | 'hurry' | 'onEvent'> {
   const root = repoRoot();
   const catalogue: PlanCatalogue = { plans: planCatalogue, dir: plansDir() };
   return { catalogue, analyze: countJtl, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
