@@ -33,3 +33,4 @@ export * from './elements/ws-request-response.js';
 export * from './elements/ws-single-read.js';
 export * from './elements/ws-single-write.js';
 export * from './elements/ws-close.js';
+export { samplerLabels } from './labels.js';

@@ -4,7 +4,7 @@ export interface PlanInfo {
   readonly file: string;
   readonly purpose: string;
   readonly defaults: { readonly threads?: number; readonly rampUpS?: number; readonly durationS?: number; readonly targetRps?: number };
-  /** Properties the run must supply (secrets are never in the plan; SERVER_ID has no useful default). */
+  /** Properties without a usable default that a run must supply: secrets (TOKEN, ADMIN_PASSWORD), SERVER_ID. */
   readonly requiredProperties: readonly string[];
   /** Multi-phase plan: sample labels start with the phase name. */
   readonly phased: boolean;
@@ -20,16 +20,16 @@ const info = (name: string, purpose: string, defaults: PlanInfo['defaults'], req
 });
 
 export const planCatalogue: readonly PlanInfo[] = [
-  info('rest_api_baseline', 'REST API latency baseline (weighted REST mix)', { threads: 100, rampUpS: 60, durationS: 600, targetRps: 1000 }, ['GATEWAY_URL', 'TOKEN']),
-  info('mcp_jsonrpc_baseline', 'MCP JSON-RPC baseline over Streamable HTTP (MCP mix)', { threads: 200, rampUpS: 60, durationS: 900, targetRps: 1000 }, ['GATEWAY_URL', 'TOKEN', 'SERVER_ID']),
-  info('mcp_test_servers_baseline', 'MCP test servers hit directly, no gateway (FAST_TIME_URL, FAST_TEST_URL)', { threads: 200, rampUpS: 60, durationS: 600, targetRps: 2000 }, ['FAST_TIME_URL', 'FAST_TEST_URL']),
-  info('load_test', 'Production-like mixed load: 60 % REST / 40 % MCP', { threads: 400, rampUpS: 120, durationS: 1800, targetRps: 4000 }, ['GATEWAY_URL', 'TOKEN', 'SERVER_ID']),
-  info('stress_test', 'Find the breaking point: 1k → 2k → 4k → 6k → 8k → 10k req/s, cool-down at 1k', { threads: 2000, rampUpS: 30, durationS: 2100, targetRps: 10_000 }, ['GATEWAY_URL', 'TOKEN'], true),
-  info('spike_test', 'Spike and recovery: 1k → 10k req/s spike → 1k recovery → stability check', { threads: 2000, rampUpS: 30, durationS: 510, targetRps: 10_000 }, ['GATEWAY_URL', 'TOKEN'], true),
-  info('soak_test', '24 h leak / drift detection on the REST mix', { threads: 400, rampUpS: 300, durationS: 86_400, targetRps: 2000 }, ['GATEWAY_URL', 'TOKEN']),
-  info('sse_streaming_baseline', 'SSE connection stability: real event streams held open, plus /health sampling', { threads: 1000, rampUpS: 60, durationS: 600 }, ['GATEWAY_URL', 'TOKEN', 'SERVER_ID']),
-  info('websocket_baseline', 'WebSocket performance: JSON-RPC frames over /ws (MSG_PER_SEC=20 per connection)', { threads: 500, rampUpS: 60, durationS: 600 }, ['GATEWAY_URL', 'TOKEN', 'SERVER_ID']),
-  info('admin_ui_baseline', 'Admin UI journey: log in once per user, pages and HTMX partials with think time', { threads: 50, rampUpS: 30, durationS: 300 }, ['GATEWAY_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']),
+  info('rest_api_baseline', 'REST API latency baseline (weighted REST mix)', { threads: 100, rampUpS: 60, durationS: 600, targetRps: 1000 }, ['TOKEN']),
+  info('mcp_jsonrpc_baseline', 'MCP JSON-RPC baseline over Streamable HTTP (MCP mix)', { threads: 200, rampUpS: 60, durationS: 900, targetRps: 1000 }, ['TOKEN', 'SERVER_ID']),
+  info('mcp_test_servers_baseline', 'MCP test servers hit directly, no gateway (FAST_TIME_URL, FAST_TEST_URL)', { threads: 200, rampUpS: 60, durationS: 600, targetRps: 2000 }, []),
+  info('load_test', 'Production-like mixed load: 60 % REST / 40 % MCP', { threads: 400, rampUpS: 120, durationS: 1800, targetRps: 4000 }, ['TOKEN', 'SERVER_ID']),
+  info('stress_test', 'Find the breaking point: 1k → 2k → 4k → 6k → 8k → 10k req/s, cool-down at 1k', { threads: 2000, rampUpS: 30, durationS: 2100, targetRps: 10_000 }, ['TOKEN'], true),
+  info('spike_test', 'Spike and recovery: 1k → 10k req/s spike → 1k recovery → stability check', { threads: 2000, rampUpS: 30, durationS: 510, targetRps: 10_000 }, ['TOKEN'], true),
+  info('soak_test', '24 h leak / drift detection on the REST mix', { threads: 400, rampUpS: 300, durationS: 86_400, targetRps: 2000 }, ['TOKEN']),
+  info('sse_streaming_baseline', 'SSE connection stability: real event streams held open, plus /health sampling', { threads: 1000, rampUpS: 60, durationS: 600 }, ['TOKEN', 'SERVER_ID']),
+  info('websocket_baseline', 'WebSocket performance: JSON-RPC frames over /ws (MSG_PER_SEC=20 per connection)', { threads: 500, rampUpS: 60, durationS: 600 }, ['TOKEN', 'SERVER_ID']),
+  info('admin_ui_baseline', 'Admin UI journey: log in once per user, pages and HTMX partials with think time', { threads: 50, rampUpS: 30, durationS: 300 }, ['ADMIN_PASSWORD']),
 ];
 
 export const findPlan = (name: string): PlanInfo | undefined =>

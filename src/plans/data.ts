@@ -1,4 +1,4 @@
-import { prop, text, tpl, type Template } from '../jmx/index.js';
+import { prop, type Template } from '../jmx/index.js';
 
 /**
  * CSV data shipped beside the plans in plans/data/. A relative file name is resolved by JMeter
@@ -7,8 +7,11 @@ import { prop, text, tpl, type Template } from '../jmx/index.js';
  */
 export const DATA_DIR = prop('DATA_DIR', 'data');
 
-export const dataFile = (propName: string, file: string): Template =>
-  tpl`${prop(propName, `${text(DATA_DIR)}/${file}`)}`;
+/** `${__P(NAME,${__P(DATA_DIR,data)}/file)}`: the nested default must not be escaped like a literal. */
+export const dataFile = (propName: string, file: string): Template => ({
+  kind: 'template',
+  parts: [`\${__P(${propName},`, DATA_DIR, `/${file})}`],
+});
 
 export interface DataFile {
   readonly file: string;

@@ -1,79 +1,92 @@
 /**
- * Groovy for the `SSE connect` JSR223 sampler: a real Server-Sent Events client. It opens
- * GET <gateway>/servers/<SERVER_ID>/sse, records the time to the first complete event as the
- * sample's latency, counts events, keeps the stream open for SSE_HOLD_MS and fails if the
- * server closes it earlier. Values come from vars/props (never ${…}) so the script compiles once.
+ * Groovy for the `SSE connect` JSR223 sampler: a real Server-Sent Events client on the JDK
+ * HttpClient. It opens GET <gateway>/servers/<SERVER_ID>/sse, records the time to the first
+ * complete event as the sample's latency, counts events, keeps the stream open for
+ * SSE_HOLD_MS and fails if the server closes it earlier or sends no event within
+ * SSE_FIRST_EVENT_TIMEOUT_MS. Lines are pushed to a subscriber, so nothing blocks on a read and
+ * the hold ends on time. Values come from vars/props (never ${…}): the script compiles once.
  */
 export const SSE_SCRIPT = String.raw`
-import java.net.HttpURLConnection
-import java.net.URL
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.time.Duration
+import java.util.concurrent.CompletableFuture
+import java.util.concurrent.Flow
+import java.util.concurrent.TimeUnit
+import java.util.concurrent.TimeoutException
+import java.util.concurrent.atomic.AtomicBoolean
+import java.util.concurrent.atomic.AtomicInteger
+import java.util.concurrent.atomic.AtomicLong
+import java.util.concurrent.atomic.AtomicReference
 
 long holdMs = Long.parseLong(vars.get('SSE_HOLD_MS'))
-int firstEventTimeoutMs = Integer.parseInt(vars.get('SSE_FIRST_EVENT_TIMEOUT_MS'))
+long firstEventTimeoutMs = Long.parseLong(vars.get('SSE_FIRST_EVENT_TIMEOUT_MS'))
+long connectTimeoutMs = Long.parseLong(vars.get('SSE_CONNECT_TIMEOUT_MS'))
 String base = vars.get('GW_PROTOCOL') + '://' + vars.get('GW_HOST') + ':' + vars.get('GW_PORT') + vars.get('GW_BASE_PATH')
-URL url = new URL(base + '/servers/' + vars.get('SSE_SERVER_ID') + '/sse')
-SampleResult.setURL(url)
-HttpURLConnection conn = (HttpURLConnection) url.openConnection()
-conn.setRequestProperty('Accept', 'text/event-stream')
-conn.setRequestProperty('Cache-Control', 'no-cache')
-conn.setRequestProperty('Authorization', 'Bearer ' + props.getProperty('TOKEN', ''))
-conn.setConnectTimeout(Integer.parseInt(vars.get('SSE_CONNECT_TIMEOUT_MS')))
-conn.setReadTimeout((int) Math.max(holdMs, firstEventTimeoutMs) + 5000)
-conn.setUseCaches(false)
+URI uri = URI.create(base + '/servers/' + vars.get('SSE_SERVER_ID') + '/sse')
+SampleResult.setURL(uri.toURL())
 
-SampleResult.sampleStart()
+// One client for all threads of the test (one selector thread, HTTP/1.1 like a browser's EventSource).
+HttpClient client = (HttpClient) props.computeIfAbsent('jmeter-mcp-toolkit.sse.client', { k ->
+  HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofMillis(connectTimeoutMs)).build()
+})
+HttpRequest request = HttpRequest.newBuilder(uri)
+  .header('Accept', 'text/event-stream')
+  .header('Cache-Control', 'no-cache')
+  .header('Authorization', 'Bearer ' + props.getProperty('TOKEN', ''))
+  .GET().build()
+
 long started = System.currentTimeMillis()
-int code
-try {
-  code = conn.getResponseCode()
-} catch (IOException e) {
-  SampleResult.sampleEnd(); SampleResult.setSuccessful(false); SampleResult.setResponseCode('connect failed')
-  SampleResult.setResponseMessage(e.toString()); return
-}
-SampleResult.connectEnd()
-SampleResult.setResponseCode(String.valueOf(code))
-String type = conn.getContentType() ?: ''
-if (code != 200 || !type.startsWith('text/event-stream')) {
-  SampleResult.latencyEnd(); SampleResult.sampleEnd(); SampleResult.setSuccessful(false)
-  SampleResult.setResponseMessage('expected 200 text/event-stream, got ' + code + ' ' + type)
-  conn.disconnect(); return
-}
-long deadline = started + holdMs
-int events = 0
-long firstEventMs = -1
-boolean noFirstEvent = false
-Timer closer = new Timer(true)
-closer.schedule({ conn.disconnect() } as TimerTask, Math.max(1L, holdMs))
-closer.schedule({ if (firstEventMs < 0) { noFirstEvent = true; conn.disconnect() } } as TimerTask, (long) firstEventTimeoutMs)
-boolean pending = false
-String failure = null
-BufferedReader reader = new BufferedReader(new InputStreamReader(conn.getInputStream(), 'UTF-8'))
-try {
-  String line
-  while ((line = reader.readLine()) != null) {
+AtomicInteger events = new AtomicInteger()
+AtomicLong firstEventAt = new AtomicLong(-1)
+AtomicBoolean pending = new AtomicBoolean(false)
+AtomicReference<Flow.Subscription> subscription = new AtomicReference<>()
+AtomicReference<String> head = new AtomicReference<>()
+CompletableFuture<Object> ended = new CompletableFuture<>()
+
+Flow.Subscriber<String> lines = new Flow.Subscriber<String>() {
+  void onSubscribe(Flow.Subscription s) { subscription.set(s); s.request(Long.MAX_VALUE) }
+  void onNext(String line) {
     if (line.isEmpty()) {
-      if (pending) {
-        events++
-        pending = false
-        if (firstEventMs < 0) { firstEventMs = System.currentTimeMillis() - started; SampleResult.latencyEnd() }
-      }
+      if (pending.getAndSet(false) && events.incrementAndGet() == 1) firstEventAt.set(System.currentTimeMillis())
     } else if (!line.startsWith(':')) {
-      pending = true
+      pending.set(true)
     }
   }
-  if (failure == null && System.currentTimeMillis() < deadline - 50) failure = 'stream closed by the server early'
-} catch (IOException e) {
-  if (System.currentTimeMillis() < deadline - 50) failure = 'stream failed early: ' + e
-} finally {
-  closer.cancel()
-  conn.disconnect()
+  void onError(Throwable t) { ended.complete(t) }
+  void onComplete() { ended.complete('closed') }
 }
-if (noFirstEvent) failure = 'no event within ' + firstEventTimeoutMs + ' ms'
-else if (firstEventMs < 0 && failure == null) failure = 'no event received'
-SampleResult.sampleEnd()
+HttpResponse.BodyHandler<Void> handler = { HttpResponse.ResponseInfo info ->
+  head.set(info.statusCode() + ' ' + info.headers().firstValue('content-type').orElse(''))
+  if (info.statusCode() != 200) ended.complete('status')
+  HttpResponse.BodySubscribers.fromLineSubscriber(lines)
+} as HttpResponse.BodyHandler<Void>
+client.sendAsync(request, handler).whenComplete({ r, e -> if (e != null) ended.complete(e) })
+
+String failure = null
+Object end = null
+try {
+  end = ended.get(Math.min(holdMs, firstEventTimeoutMs), TimeUnit.MILLISECONDS)
+} catch (TimeoutException ignored) {
+  if (firstEventAt.get() < 0) failure = 'no event within ' + firstEventTimeoutMs + ' ms'
+}
+if (end == null && failure == null) {
+  try {
+    end = ended.get(Math.max(0L, started + holdMs - System.currentTimeMillis()), TimeUnit.MILLISECONDS)
+  } catch (TimeoutException ignored) { }
+}
+subscription.get()?.cancel()
+String status = head.get() ?: 'no response'
+SampleResult.setResponseCode(status.split(' ')[0])
+if (firstEventAt.get() > 0) SampleResult.setLatency(firstEventAt.get() - started)
+if (failure == null && end != null) {
+  failure = end == 'status' || !status.contains('text/event-stream') ? 'expected 200 text/event-stream, got ' + status
+    : end instanceof Throwable ? 'stream failed early: ' + end : 'stream closed by the server early'
+}
+if (failure == null && firstEventAt.get() < 0) failure = 'no event received'
 long heldMs = System.currentTimeMillis() - started
 SampleResult.setSuccessful(failure == null)
 SampleResult.setResponseMessage(failure ?: 'OK')
-SampleResult.setDataType(org.apache.jmeter.samplers.SampleResult.TEXT)
-SampleResult.setResponseData('events=' + events + ' first_event_ms=' + firstEventMs + ' held_ms=' + heldMs, 'UTF-8')
+SampleResult.setResponseData('events=' + events.get() + ' first_event_ms=' + (firstEventAt.get() < 0 ? -1 : firstEventAt.get() - started) + ' held_ms=' + heldMs, 'UTF-8')
 `;

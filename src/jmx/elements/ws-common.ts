@@ -22,11 +22,14 @@ export const wsEndpointProps = (e: WsEndpoint): JmxProp[] => [
   stringProp('connectTimeout', e.connectTimeoutMs),
 ];
 
+/** The plugin's own default; it parses connectTimeout even when it reuses the open connection. */
+export const WS_DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
+
 /** The sampler reuses the thread's open connection: endpoint fields stay empty, as the GUI saves them. */
-export const reuseConnectionProps = (): JmxProp[] => [
+export const reuseConnectionProps = (connectTimeoutMs: IntValue = WS_DEFAULT_CONNECT_TIMEOUT_MS): JmxProp[] => [
   boolProp('TLS', false),
   stringProp('server', ''),
   stringProp('port', ''),
   stringProp('path', ''),
-  stringProp('connectTimeout', ''),
+  stringProp('connectTimeout', connectTimeoutMs),
 ];
