@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { samplerLabels } from '../../src/jmx/index.js';
+import { PLAN_DEFINITIONS } from '../../src/plans/definitions.js';
+import { plansDir } from '../../src/plans/paths.js';
+import { repoRoot } from '../jmx/jmeter-home.js';
+import { startTestGateway, type TestGateway } from './gateway.js';
+import { failuresOf, labelsOf, runPlan } from './run-jmeter.js';
+
+/**
+ * Every one of the ten generated plans, run for a few seconds by real JMeter 5.6.3 against a
+ * loopback gateway, one after another. JMeter starts in a scratch folder, not in plans/, so the
+ * CSV data must be found relative to the plan file. Secrets reach JMeter only through a -q file.
+ */
+const SHORT: Record<string, string> = {
+  DURATION: '300',
+  TIME_SCALE: '0.01',
+  PHASE1_DURATION: '120', PHASE2_DURATION: '120', PHASE3_DURATION: '120', PHASE4_DURATION: '120',
+  PHASE5_DURATION: '120', PHASE6_DURATION: '120', COOLDOWN_DURATION: '120',
+  PHASE1_RPS: '200', PHASE2_RPS: '200', PHASE3_RPS: '200', PHASE4_RPS: '200', PHASE5_RPS: '200', PHASE6_RPS: '200', COOLDOWN_RPS: '200',
+  BASELINE_DURATION: '100', SPIKE_DURATION: '150', RECOVERY_DURATION: '100', VERIFY_DURATION: '100', BASE_RPS: '200', PEAK_RPS: '300',
+  WS_MESSAGES_PER_CONNECTION: '10', MSG_PER_SEC: '20',
+  THINK_TIME_MIN: '3000', THINK_TIME_MAX: '5000',
+};
+
+let gateway: TestGateway;
+let dir: string;
+let propertyFiles: string[];
+
+beforeAll(async () => {
+  gateway = await startTestGateway();
+  dir = mkdtempSync(join(tmpdir(), 'plans-run-'));
+  const secrets = join(dir, 'run.properties');
+  const lines = Object.entries({ ...gateway.properties, ...SHORT }).map(([k, v]) => `${k}=${v}`);
+  writeFileSync(secrets, lines.join('\n') + '\n', { mode: 0o600 });
+  propertyFiles = [join(repoRoot, 'properties', 'ci.properties'), secrets];
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+describe(`the ten plans in real JMeter 5.6.3 (${process.env.PLANS_TARGET ?? 'loopback gateway'})`, () => {
+  it.each(Object.keys(PLAN_DEFINITIONS))('%s', async (name) => {
+    const plan = PLAN_DEFINITIONS[name];
+    if (!plan) throw new Error(name);
+    const run = await runPlan(join(plansDir(), `${name}.jmx`), { cwd: dir, name, propertyFiles });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.log.split('\n').filter((l) => / ERROR /.test(l))).toEqual([]);
+    const missing = samplerLabels(plan).filter((l) => !labelsOf(run.rows).has(l));
+    expect(missing).toEqual([]);
+    expect(failuresOf(run.rows)).toEqual([]);
+    expect(run.log + run.jtl).not.toContain(gateway.properties.TOKEN ?? 'no-token');
+  }, 120_000);
+});
