@@ -1,4 +1,4 @@
-import { escapeFunctionArg, prop, secretProp, tpl, v, type Ref, type Template, type Variable, type VarRef } from '../jmx/index.js';
+import { escapeFunctionArg, prop, secretProp, tpl, v, type Ref, type Template, type Variable } from '../jmx/index.js';
 
 /**
  * A value computed ONCE per test: a plan variable whose value is a `${__groovy(…)}` call. JMeter
@@ -57,5 +57,3 @@ export const bearer = (): Template => tpl`Bearer ${TOKEN}`;
 
 /** `${GW_BASE_PATH}/path`: a gateway path, host and port coming from the HTTP defaults. */
 export const gw = (path: string): Template => tpl`${v('GW_BASE_PATH')}${path}`;
-
-export const ref = (name: string): VarRef => v(name);

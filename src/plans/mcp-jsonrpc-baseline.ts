@@ -1,8 +1,7 @@
-import { constantThroughputTimer, prop, setupThreadGroup, testPlan, threadGroup, tpl, v } from '../jmx/index.js';
+import { constantThroughputTimer, httpSampler, prop, setupThreadGroup, statusAssertion, testPlan, threadGroup, tpl, v } from '../jmx/index.js';
 import { authHeaders, gatewayDefaults, loadShapeVariables } from './common.js';
 import { gw } from './knobs.js';
 import { jsonRpcBody, mcpHeaders, mcpMix, mcpPost, rpcChecks } from './mcp-mix.js';
-import { statusAssertion, httpSampler } from '../jmx/index.js';
 
 export const SERVER_ID = prop('SERVER_ID', '');
 export const mcpUrl = () => tpl`${v('GW_BASE_PATH')}/servers/${SERVER_ID}/mcp`;
