@@ -6,6 +6,7 @@ import { lintJmx, renderJmx, toNode, validatePlan, type TestPlan } from '../jmx/
 import { DATA_FILES } from './data.js';
 import { PLAN_DEFINITIONS } from './definitions.js';
 import { plansDir } from './paths.js';
+import { renderPropertiesDoc } from './properties-doc.js';
 
 /** A file of plans/: a .jmx or a CSV under data/, path relative to plans/. */
 export interface PlanFile {
@@ -29,7 +30,7 @@ export function renderPlan(name: string, plan: TestPlan): string {
 export function renderAllPlans(definitions: Readonly<Record<string, TestPlan>> = PLAN_DEFINITIONS): readonly PlanFile[] {
   const plans = Object.entries(definitions).map(([name, plan]) => ({ path: `${name}.jmx`, content: renderPlan(name, plan) }));
   const data = DATA_FILES.map((d) => ({ path: `data/${d.file}`, content: d.content }));
-  return [...plans, ...data];
+  return [...plans, ...data, { path: 'PROPERTIES.md', content: renderPropertiesDoc(plans) }];
 }
 
 export async function buildPlans(o: { outDir?: string } = {}): Promise<{ outDir: string; written: readonly string[] }> {

@@ -7,10 +7,10 @@ import { renderAllPlans } from '../../src/plans/build.js';
 import { findPlan, planCatalogue } from '../../src/plans/catalogue.js';
 import { PLAN_DEFINITIONS } from '../../src/plans/definitions.js';
 import { plansDir } from '../../src/plans/paths.js';
+import { knobsOf } from '../../src/plans/properties-doc.js';
 
 const files = new Map(renderAllPlans().map((f) => [f.path, f.content]));
-const knobs = (xml: string): Map<string, string> =>
-  new Map([...xml.matchAll(/\$\{__P\(([A-Za-z_][\w.]*),([^)]*)\)\}/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+const knobs = knobsOf;
 
 /** The defaults of docs/spec plans.md: each must be a ${__P(NAME,default)} of the file. */
 const SPEC: Record<string, Record<string, string>> = {
@@ -65,5 +65,12 @@ describe('plan catalogue', () => {
 
   it('plansDir() resolves the repository plans/ folder from the module location', () => {
     expect(existsSync(join(plansDir(), 'data', 'timezones.csv'))).toBe(true);
+  });
+});
+
+describe('knobsOf', () => {
+  it('reads nested and escaped defaults', () => {
+    const xml = '<a>${__P(A,${__P(B,x)}/f.csv)} ${__P(C,a\\,b)} ${__groovy(Math.max(1L\\, ${__P(D,2)}))} ${__P(TOKEN,)}</a>';
+    expect([...knobsOf(xml)]).toEqual([['A', '${__P(B,x)}/f.csv'], ['B', 'x'], ['C', 'a,b'], ['D', '2'], ['TOKEN', '']]);
   });
 });

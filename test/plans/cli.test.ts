@@ -38,7 +38,7 @@ describe('jtl plans', () => {
 
   it('build --out writes the plans and data; check passes on it and names the files that differ', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plans-cli-'));
-    expect((await jtl('build', '--out', dir)).out).toContain(`wrote 13 files to ${dir}`);
+    expect((await jtl('build', '--out', dir)).out).toContain(`wrote 14 files to ${dir}`);
     expect(readFileSync(join(dir, 'rest_api_baseline.jmx'), 'utf8')).toBe(readFileSync(join(plansDir(), 'rest_api_baseline.jmx'), 'utf8'));
     expect((await jtl('check', '--dir', dir)).error).toBeUndefined();
     writeFileSync(join(dir, 'soak_test.jmx'), 'edited by hand');
