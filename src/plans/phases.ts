@@ -1,6 +1,6 @@
 import { constantThroughputTimer, prop, threadGroup, v, type ThreadGroup, type Variable } from '../jmx/index.js';
 import { authHeaders, gatewayDefaults } from './common.js';
-import { groovyOnce, perMinute, scaledSeconds } from './knobs.js';
+import { groovyOnce, perMinute, scaledSeconds, TIME_SCALE } from './knobs.js';
 import { restMix } from './rest-mix.js';
 
 /** One phase of a phased plan; its threads, rate, duration and ramp-up are properties `<KEY>_…`. */
@@ -16,6 +16,8 @@ export interface Phase {
   /** Property names shared between phases (spike: BASE_THREADS, PEAK_THREADS); default `<KEY>_THREADS`, `<KEY>_RPS`. */
   readonly threadsProp?: string;
   readonly rpsProp?: string;
+  /** When set, the phase lasts its ramp-up plus this hold (property `<holdProp>`), not `<KEY>_DURATION`. */
+  readonly hold?: { readonly prop: string; readonly seconds: number };
 }
 
 export const MAX_THREADS = prop('MAX_THREADS', 2000);
@@ -26,7 +28,12 @@ export function phase(p: Phase): { group: ThreadGroup; variables: readonly Varia
   const variables: Variable[] = [
     { name: `${k}_THREADS_N`, value: groovyOnce`Math.max(1, Math.min(${prop(p.threadsProp ?? `${k}_THREADS`, p.threads)}, ${MAX_THREADS}))` },
     perMinute(`${k}_RPM`, p.rpsProp ?? `${k}_RPS`, p.rps),
-    scaledSeconds(`${k}_DURATION_S`, `${k}_DURATION`, p.durationS, 1),
+    p.hold
+      ? {
+          name: `${k}_DURATION_S`,
+          value: groovyOnce`Math.max(1L, Math.round((${prop(`${k}_RAMP_UP`, p.rampUpS)} + ${prop(p.hold.prop, p.hold.seconds)}) * ${TIME_SCALE}))`,
+        }
+      : scaledSeconds(`${k}_DURATION_S`, `${k}_DURATION`, p.durationS, 1),
     scaledSeconds(`${k}_RAMP_UP_S`, `${k}_RAMP_UP`, p.rampUpS),
   ];
   const group = threadGroup(
