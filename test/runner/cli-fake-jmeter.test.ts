@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { fakeBin, healthPlan, runJtl, scratchDir } from './helpers.js';
+import { fakeBin, healthPlan, repo, runJtl, scratchDir } from './helpers.js';
 
 const scratch = scratchDir('fake');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -50,6 +50,8 @@ describe('jtl run with a fake jmeter on PATH', () => {
     [['run', healthPlan, '-J', 'TOKEN=x'], /CLI_SECRET_ON_COMMAND_LINE/],
     [['run', healthPlan, '--token-file', '/nonexistent/token'], /CLI_TOKEN_FILE --token-file \/nonexistent\/token: cannot read it/],
     [['run', healthPlan, '--profile', 'staging'], /CLI_BAD_PROFILE --profile "staging": expected one of ci, production/],
+    [['run', 'mcp_jsonrpc_baseline', '--gateway-url', 'http://127.0.0.1:9'],
+      /CLI_MISSING_PROPERTY plan mcp_jsonrpc_baseline needs TOKEN, SERVER_ID: set JMETER_TOKEN .*; pass --server-id ID/],
   ])('bad usage %j: exit 2 and one clear line', async (args, message) => {
     const r = await runJtl(args, fakeEnv());
     expect(r.exitCode).toBe(2);
@@ -84,6 +86,19 @@ describe('jtl run with a fake jmeter on PATH', () => {
       analysis: { samples: 3, errors: 1 },
     });
     for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), 'utf8')).not.toContain(TOKEN);
+  });
+
+  it('--profile ci loads properties/ci.properties with -q, before the secret file, and records it', async () => {
+    const out = join(scratch, 'profile');
+    const record = join(scratch, 'argv-profile.txt');
+    const r = await runJtl(['run', healthPlan, '--out', out, '--profile', 'ci'], fakeEnv({ FAKE_JMETER_RECORD: record, JMETER_TOKEN: TOKEN }));
+    expect(r.exitCode, r.all).toBe(0);
+    const argv = readFileSync(record, 'utf8').split('\n');
+    const qFiles = argv.flatMap((a, i) => (a === '-q' ? [argv[i + 1]] : []));
+    expect(qFiles).toEqual([join(repo, 'properties/ci.properties'), expect.stringMatching(/secret\.properties$/)]);
+    const recorded = readFileSync(join(out, 'latest', 'run.properties'), 'utf8');
+    expect(recorded).toMatch(/^TIME_SCALE=0\.01$/m);
+    expect(recorded).toMatch(/^TOKEN=<redacted>$/m);
   });
 
   it('--token-file wins over the environment', async () => {
