@@ -10,7 +10,7 @@ import { normalizeRunOptions, RUN_DEFAULTS, type RawRunOptions } from '../../run
 import { formatProgressBar, formatProgressLine } from '../../runner/progress-format.js';
 import { repoRoot } from '../../runner/repo-root.js';
 import type { PlanCatalogue } from '../../runner/resolve-plan.js';
-import type { RunEvent } from '../../runner/types.js';
+import type { ProgressState, RunEvent } from '../../runner/types.js';
 
 interface RunCommandOptions extends RawRunOptions {
   readonly json?: boolean;
@@ -71,10 +71,19 @@ function runDeps(): Omit<RunDeps, 'signal' | 'hurry' | 'onEvent'> {
   return { catalogue, analyze: countJtl, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
 }
 
-/** Progress on stderr: a bar redrawn in place on a TTY, plain lines otherwise. */
+/** Progress on stderr: a bar redrawn in place on a TTY (its clock ticks every second), plain lines otherwise. */
 function progressView(out: NodeJS.WriteStream) {
   const tty = Boolean(out.isTTY);
+  let last: { state: ProgressState; at: number } | undefined;
   let barShown = false;
+  const drawBar = (): void => {
+    if (!last) return;
+    const elapsedS = last.state.elapsedS + (Date.now() - last.at) / 1000;
+    const plannedS = last.state.plannedS;
+    out.write(`\r\x1b[2K${formatProgressBar({ ...last.state, elapsedS: plannedS ? Math.min(elapsedS, plannedS) : elapsedS })}`);
+    barShown = true;
+  };
+  const ticker = tty ? setInterval(drawBar, 1000).unref() : undefined;
   const clearBar = (): void => {
     if (barShown) out.write('\r\x1b[2K');
     barShown = false;
@@ -82,6 +91,7 @@ function progressView(out: NodeJS.WriteStream) {
   const say = (line: string): void => {
     clearBar();
     out.write(line + '\n');
+    if (tty) drawBar();
   };
   return {
     onEvent: (e: RunEvent): void => {
@@ -89,11 +99,15 @@ function progressView(out: NodeJS.WriteStream) {
       else if (e.kind === 'warning') say(`warning: ${e.message}`);
       else if (e.kind === 'stopping') say(`stopping JMeter: ${e.step}`);
       else if (tty) {
-        out.write(`\r\x1b[2K${formatProgressBar(e.state)}`);
-        barShown = true;
+        last = { state: e.state, at: Date.now() };
+        drawBar();
       } else say(formatProgressLine(e.state));
     },
     onLine: (line: string): void => say(`jmeter: ${line}`),
-    done: clearBar,
+    done: (): void => {
+      clearInterval(ticker);
+      last = undefined;
+      clearBar();
+    },
   };
 }
