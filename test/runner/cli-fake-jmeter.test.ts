@@ -101,6 +101,12 @@ describe('jtl run with a fake jmeter on PATH', () => {
     expect(recorded).toMatch(/^TOKEN=<redacted>$/m);
   });
 
+  it('--json prints summary.json on stdout', async () => {
+    const r = await runJtl(['run', healthPlan, '--out', join(scratch, 'json'), '--json'], fakeEnv());
+    expect(r.exitCode, r.all).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ plan: { name: 'health' }, exit: { status: 'finished' }, analysis: { samples: 3 } });
+  });
+
   it('--token-file wins over the environment', async () => {
     const tokenFile = join(scratch, 'token.txt');
     writeFileSync(tokenFile, 'from-file-token-1234\n', { mode: 0o600 });
