@@ -42,7 +42,7 @@ export async function spawnJmeter(bin: string, args: readonly string[], o: Spawn
   let stopping: Promise<StopStep> | undefined;
   const stop = (): void => {
     stopping ??= stopGracefully(
-      { udpPort: () => output.udpPort, kill: (s) => child.kill(s), exited: child.then(() => undefined) },
+      { udpPort: () => output.udpPort, kill: (s) => killGroup(child.pid, s, () => child.kill(s)), exited: child.then(() => undefined) },
       o.stopTimeouts ?? DEFAULT_STOP_TIMEOUTS,
       o.onStopStep,
       o.hurry,
@@ -95,6 +95,16 @@ function outputWatcher(o: SpawnJmeterOptions) {
     },
   };
   return state;
+}
+
+/** The whole process group: an official `bin/jmeter` script runs java as a child instead of exec'ing it. */
+function killGroup(pid: number | undefined, signal: NodeJS.Signals, fallback: () => void): void {
+  try {
+    if (pid === undefined) throw new Error('no pid');
+    process.kill(-pid, signal);
+  } catch {
+    fallback();
+  }
 }
 
 async function readLines(stream: Readable | null, onLine: (line: string) => void): Promise<void> {

@@ -70,7 +70,7 @@ describe('jtl run with the real JMeter 5.6.3', () => {
   it('Ctrl-C (SIGINT) stops JMeter with Shutdown; the JTL is complete and analyzed; exit 0', async () => {
     const out = join(scratch, 'sigint');
     const before = target.requests;
-    const run = runJtl(['run', healthPlan, '--out', out, '--gateway-url', target.url, '--duration', '120', '--threads', '2'], realEnv());
+    const run = runJtl(['run', healthPlan, '--out', out, '--gateway-url', target.url, '--duration', '60', '--threads', '2'], realEnv());
     const started = Date.now();
     while (target.requests - before < 30 && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 100));
     run.kill('SIGINT');
