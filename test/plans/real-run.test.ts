@@ -33,6 +33,7 @@ let propertyFiles: string[];
 
 beforeAll(async () => {
   gateway = await startTestGateway();
+  console.info(`real runs against the ${gateway.kind}`);
   dir = mkdtempSync(join(tmpdir(), 'plans-run-'));
   const secrets = join(dir, 'run.properties');
   const lines = Object.entries({ ...gateway.properties, ...SHORT }).map(([k, v]) => `${k}=${v}`);
@@ -44,7 +45,8 @@ afterAll(async () => {
   await gateway?.close();
 });
 
-describe(`the ten plans in real JMeter 5.6.3 (${process.env.PLANS_TARGET ?? 'loopback gateway'})`, () => {
+describe('the ten plans in real JMeter 5.6.3 against a loopback gateway', () => {
+
   it.each(Object.keys(PLAN_DEFINITIONS))('%s', async (name) => {
     const plan = PLAN_DEFINITIONS[name];
     if (!plan) throw new Error(name);
