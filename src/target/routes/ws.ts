@@ -1,0 +1,37 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+import { WebSocketServer } from 'ws';
+
+import type { TargetContext } from '../context.js';
+import { injectFault } from '../context.js';
+import { hasBearer } from '../http-util.js';
+import { dispatchRpc, gatewayTools, isResponse, parseRpc, rpcError } from '../json-rpc.js';
+
+/**
+ * The gateway's /ws relay: bearer token on the upgrade request (else the socket is closed with 1008), one
+ * JSON-RPC request per text frame, one reply frame each. Returns the upgrade handler and a closer.
+ */
+export function webSocketRelay(ctx: TargetContext): { onUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void; close: () => void } {
+  const wss = new WebSocketServer({ noServer: true });
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://target').pathname;
+    if (path !== '/ws' && path !== '/v1/ws') return void socket.destroy();
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (!hasBearer(req, ctx.token)) return ws.close(1008, 'Authentication failed');
+      ws.on('message', async (data, isBinary) => {
+        const request = parseRpc(isBinary ? '' : data.toString());
+        if (isResponse(request)) return ws.send(JSON.stringify(request));
+        const method = typeof request.method === 'string' ? request.method : '';
+        const fail = await injectFault(ctx, `WS ${method}`);
+        const response = fail ? rpcError(request.id, -32603, 'Internal error: injected fault') : dispatchRpc(request, gatewayTools, 'loadtest');
+        if (response !== undefined && ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
+      });
+    });
+  };
+  const close = () => {
+    for (const client of wss.clients) client.terminate();
+    wss.close();
+  };
+  return { onUpgrade, close };
+}

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { ToolkitError } from '../errors.js';
+import type { Route, TargetContext } from './context.js';
+import { faultInjector } from './faults.js';
+import { sendJson } from './http-util.js';
+import { adminRoute } from './routes/admin.js';
+import { mcpRoute, rpcRoute } from './routes/mcp.js';
+import { restRoute } from './routes/rest.js';
+import { sseMessageRoute, sseRoute } from './routes/sse.js';
+import { webSocketRelay } from './routes/ws.js';
+import { fastTestServer, fastTimeServer, testServerHandler } from './test-servers.js';
+import type { RunningTarget, TargetOptions } from './types.js';
+
+export const DEFAULT_SERVER_ID = '5e6f7a8b9c0d4e1f8a2b3c4d5e6f7a8b';
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const ROUTES: readonly Route[] = [restRoute, mcpRoute, rpcRoute, sseRoute, sseMessageRoute, adminRoute];
+
+function contextFor(o: TargetOptions): TargetContext {
+  const host = o.host ?? '127.0.0.1';
+  if (!LOOPBACK.has(host)) {
+    throw new ToolkitError('TARGET_NOT_LOOPBACK', `--host ${host}: the embedded target listens on loopback only (127.0.0.1, ::1 or localhost)`, { host });
+  }
+  const serverId = (o.serverId ?? DEFAULT_SERVER_ID).replaceAll('-', '').toLowerCase();
+  if (!/^[0-9a-f]{32}$/.test(serverId)) {
+    throw new ToolkitError('TARGET_BAD_SERVER_ID', `server id "${o.serverId}" is not a UUID (32 hex digits, dashes optional)`, { serverId: o.serverId });
+  }
+  return {
+    token: o.token ?? randomBytes(32).toString('base64url'),
+    serverId,
+    adminEmail: o.adminEmail ?? 'admin@example.com',
+    adminPassword: o.adminPassword ?? randomBytes(12).toString('base64url'),
+    statefulSessions: o.statefulSessions ?? false,
+    sseKeepaliveMs: o.sseKeepaliveMs ?? 1000,
+    decide: faultInjector(o.faults ?? [], o.seed ?? 1),
+    mcpSessions: new Set(),
+    adminSessions: new Set(),
+    sseStreams: new Map(),
+    timers: new Set(),
+  };
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+
+async function listen(handler: Handler, host: string, port: number, counter: { n: number }): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    counter.n += 1;
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
+    handler(req, res, url).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { detail: `target error: ${(error as Error).message}` });
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new ToolkitError('TARGET_LISTEN_FAILED', `cannot listen on ${host}:${port}: ${error.code ?? error.message}`, { host, port }, { cause: error })));
+    server.listen(port, host, resolve);
+  });
+  return server;
+}
+
+const gatewayHandler = (ctx: TargetContext): Handler => async (req, res, url) => {
+  const path = url.pathname.startsWith('/v1/') ? url.pathname.slice(3) : url.pathname;
+  for (const route of ROUTES) if (await route(ctx, req, res, path, url)) return;
+  if (path === '/') {
+    res.writeHead(303, { location: '/admin/' });
+    return void res.end();
+  }
+  sendJson(res, 404, { detail: 'Not Found' });
+};
+
+const urlOf = (host: string, server: http.Server) => {
+  const { port } = server.address() as AddressInfo;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+};
+
+/** Starts the loopback stand-in of the ContextForge gateway (and its two MCP test servers). */
+export async function startTarget(options: TargetOptions = {}): Promise<RunningTarget> {
+  const ctx = contextFor(options);
+  const host = options.host ?? '127.0.0.1';
+  const counter = { n: 0 };
+  const gateway = await listen(gatewayHandler(ctx), host, options.port ?? 0, counter);
+  const relay = webSocketRelay(ctx);
+  gateway.on('upgrade', relay.onUpgrade);
+  const extra = async (port: number | null | undefined, spec: typeof fastTimeServer) =>
+    port === null ? undefined : listen(testServerHandler(ctx, spec), host, port ?? 0, counter);
+  const fastTime = await extra(options.fastTimePort, fastTimeServer);
+  const fastTest = await extra(options.fastTestPort, fastTestServer);
+  const servers = [gateway, fastTime, fastTest].filter((s): s is http.Server => s !== undefined);
+  const url = urlOf(host, gateway);
+  return {
+    url,
+    port: (gateway.address() as AddressInfo).port,
+    wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
+    serverId: ctx.serverId,
+    token: ctx.token,
+    adminEmail: ctx.adminEmail,
+    adminPassword: ctx.adminPassword,
+    fastTimeUrl: fastTime ? urlOf(host, fastTime) : '',
+    fastTestUrl: fastTest ? urlOf(host, fastTest) : '',
+    requestCount: () => counter.n,
+    close: async () => {
+      ctx.timers.forEach(clearInterval);
+      relay.close();
+      for (const s of servers) s.closeAllConnections();
+      await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+    },
+  };
+}

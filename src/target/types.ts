@@ -1,0 +1,45 @@
+import type { FaultRule } from './faults.js';
+
+/** How the embedded target is started. Every field has a default (see normaliseOptions in server.ts). */
+export interface TargetOptions {
+  /** A loopback address only: 127.0.0.1 (default), ::1 or localhost. */
+  readonly host?: string;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** The bearer token the target accepts; a random one when absent. */
+  readonly token?: string;
+  /** The virtual server id MCP and SSE answer for (32 hex characters, like the gateway's). */
+  readonly serverId?: string;
+  readonly adminEmail?: string;
+  readonly adminPassword?: string;
+  /** Latency and error injection, per route (see faults.ts for route names). */
+  readonly faults?: readonly FaultRule[];
+  /** Seed of the fault injection's random numbers, so a run's failures can be reproduced. */
+  readonly seed?: number;
+  /** Issue Mcp-Session-Id on initialize and require it afterwards (the gateway's USE_STATEFUL_SESSIONS). */
+  readonly statefulSessions?: boolean;
+  /** Interval of SSE keepalive events (the gateway's SSE_KEEPALIVE_INTERVAL, 30 s there). */
+  readonly sseKeepaliveMs?: number;
+  /** Ports of the two direct MCP test servers: 0 = a free port, null = do not start it. */
+  readonly fastTimePort?: number | null;
+  readonly fastTestPort?: number | null;
+}
+
+export interface RunningTarget {
+  /** http://HOST:PORT of the gateway stand-in. */
+  readonly url: string;
+  readonly port: number;
+  /** ws://HOST:PORT/ws */
+  readonly wsUrl: string;
+  readonly serverId: string;
+  readonly token: string;
+  readonly adminEmail: string;
+  readonly adminPassword: string;
+  /** http://HOST:PORT of the fast-time MCP test server ('' when not started). */
+  readonly fastTimeUrl: string;
+  /** http://HOST:PORT of the fast-test MCP test server ('' when not started). */
+  readonly fastTestUrl: string;
+  /** Requests answered so far, all servers together. */
+  requestCount(): number;
+  close(): Promise<void>;
+}
