@@ -4,6 +4,7 @@ import { Command } from 'commander';
 
 import { registerPlansCommand } from './commands/plans.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerTargetCommand } from './commands/target.js';
 
 /** Commander wiring only: every subcommand lives in commands/<name>.ts and registers itself here. */
 export function buildProgram(): Command {
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   // Subcommands (one line each):
   registerRunCommand(program);
   registerPlansCommand(program);
+  registerTargetCommand(program);
   return program;
 }
 
