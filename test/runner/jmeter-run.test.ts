@@ -5,15 +5,21 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { healthPlan, runJtl, scratchDir } from './helpers.js';
+import { startTarget, type RunningTarget } from '../../src/target/index.js';
 import { closedPort, startLoopbackServer, type LoopbackServer } from './loopback-server.js';
 import { commandLinesContaining } from './proc.js';
 
 const scratch = scratchDir('jmeter');
 const TOKEN = 'runner-secret-4f9a0c7e1b';
 let target: LoopbackServer;
-beforeAll(async () => (target = await startLoopbackServer()));
+let gateway: RunningTarget;
+beforeAll(async () => {
+  target = await startLoopbackServer();
+  gateway = await startTarget({ token: TOKEN, fastTimePort: null, fastTestPort: null });
+});
 afterAll(async () => {
   await target.close();
+  await gateway.close();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -30,10 +36,10 @@ const jtlRows = (folder: string): Record<string, string>[] =>
   parse(readFileSync(join(folder, 'results.jtl')), { columns: true, relax_column_count: false });
 
 describe('jtl run with the real JMeter 5.6.3', () => {
-  it('runs, analyzes, keeps a complete run folder; the token is in no file and no process argument', async () => {
+  it('runs a catalogue plan against the embedded gateway; the token is in no file and no process argument', async () => {
     const out = join(scratch, 'ok');
     const run = runJtl(
-      ['run', healthPlan, '--out', out, '--gateway-url', target.url, '--duration', '4', '--threads', '2', '-J', 'PACE_MS=100'],
+      ['run', 'rest_api_baseline', '--profile', 'ci', '--out', out, '--gateway-url', gateway.url, '--threads', '2', '-J', 'DURATION=400'],
       realEnv(),
     );
     const seen = { jmeterProcesses: 0, withToken: [] as string[] };
@@ -51,17 +57,16 @@ describe('jtl run with the real JMeter 5.6.3', () => {
     expect(r.exitCode, r.all).toBe(0);
     expect(seen.jmeterProcesses).toBeGreaterThan(0);
     expect(seen.withToken).toEqual([]);
-    expect(target.authorizations).toContain(`Bearer ${TOKEN}`);
     const folder = latestFolder(out);
-    expect(readdirSync(folder).sort()).toEqual(['health.jmx', 'jmeter.log', 'results.jtl', 'run.properties', 'summary.json']);
+    expect(readdirSync(folder).sort()).toEqual(['jmeter.log', 'rest_api_baseline.jmx', 'results.jtl', 'run.properties', 'summary.json']);
     for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), 'utf8'), file).not.toContain(TOKEN);
-    const summary = summaryOf(folder);
     const rows = jtlRows(folder);
     expect(rows.length).toBeGreaterThan(10);
-    expect(summary).toMatchObject({
+    // The gateway answers 401 without the right bearer token: no failed sample means the token reached JMeter.
+    expect(summaryOf(folder)).toMatchObject({
       jmeter: { version: '5.6.3' },
       exit: { status: 'finished', exitCode: 0 },
-      properties: { TOKEN: '<redacted>', DURATION: '4', THREADS: '2' },
+      properties: { TOKEN: '<redacted>', DURATION: '400', THREADS: '2', TIME_SCALE: '0.01' },
       analysis: { samples: rows.length, errors: 0 },
     });
     expect(r.stderr).toMatch(/^progress \d\d:\d\d\/00:04 samples=\d+ rate=[\d.]+\/s errors=0\.00% active=\d+$/m);

@@ -5,17 +5,19 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { repo, scratchDir, SMALL_HEAP } from './helpers.js';
-import { startLoopbackServer, type LoopbackServer } from './loopback-server.js';
+import { startTarget, type RunningTarget } from '../../src/target/index.js';
 
 const scratch = scratchDir('make');
 const results = join(scratch, 'results');
 const TOKEN = 'make-token-93c2f1aa';
-let target: LoopbackServer;
-beforeAll(async () => (target = await startLoopbackServer()));
+let target: RunningTarget;
+beforeAll(async () => (target = await startTarget({ token: TOKEN, fastTimePort: null, fastTestPort: null })));
 afterAll(async () => {
   await target.close();
   rmSync(scratch, { recursive: true, force: true });
 });
+
+const latest = (): string => join(results, readlinkSync(join(results, 'latest')));
 
 /** make with `jtl` run from the sources (no dist/ build) and results in a scratch folder. */
 const make = (args: readonly string[], env: Record<string, string> = {}) =>
@@ -45,17 +47,18 @@ describe('make targets', () => {
     },
   );
 
-  it('jmeter-quick runs the REST baseline into results/, then jmeter-report builds the dashboard', async () => {
-    const quick = await make(['jmeter-quick', `JMETER_GATEWAY_URL=${target.url}`, 'JMETER_OPTS=-J TIME_SCALE=0.1 -J THREADS=2'], {
+  it('jmeter-quick (ci profile) runs the REST baseline against the embedded target, then jmeter-report and jmeter-clean', async () => {
+    const quick = await make(['jmeter-quick', `JMETER_GATEWAY_URL=${target.url}`, 'JMETER_PROFILE=ci', 'JMETER_OPTS=-J DURATION=300'], {
       JMETER_TOKEN: TOKEN,
     });
     expect(quick.exitCode, quick.all).toBe(0);
-    expect(target.authorizations).toContain(`Bearer ${TOKEN}`);
-    const folder = join(results, readlinkSync(join(results, 'latest')));
+    const folder = latest();
     expect(folder).toMatch(/rest_api_baseline_\d{8}-\d{6}$/);
     const summary = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8'));
-    expect(summary).toMatchObject({ exit: { status: 'finished' }, properties: { THREADS: '2', DURATION: '30', TIME_SCALE: '0.1' } });
-    expect(summary.analysis.samples).toBeGreaterThan(0);
+    expect(summary).toMatchObject({ exit: { status: 'finished' }, properties: { THREADS: '10', DURATION: '300', TIME_SCALE: '0.01' } });
+    // The target answers 401 without the right bearer token: no failed sample means the token reached JMeter.
+    expect(summary.analysis.samples).toBeGreaterThan(20);
+    expect(summary.analysis.errors).toBe(0);
 
     const report = await make(['jmeter-report']);
     expect(report.exitCode, report.all).toBe(0);
@@ -64,6 +67,17 @@ describe('make targets', () => {
     const clean = await make(['jmeter-clean']);
     expect(clean.exitCode, clean.all).toBe(0);
     expect(readdirSync(results)).toEqual([]);
+  });
+
+  it('jmeter-mcp-baseline (ci profile) runs the MCP mix on the server id given', async () => {
+    const r = await make(['jmeter-mcp-baseline', `JMETER_GATEWAY_URL=${target.url}`, `JMETER_SERVER_ID=${target.serverId}`, 'JMETER_PROFILE=ci'], {
+      JMETER_TOKEN: TOKEN,
+    });
+    expect(r.exitCode, r.all).toBe(0);
+    const summary = JSON.parse(readFileSync(join(latest(), 'summary.json'), 'utf8'));
+    expect(summary).toMatchObject({ plan: { name: 'mcp_jsonrpc_baseline' }, properties: { SERVER_ID: target.serverId } });
+    expect(summary.analysis.samples).toBeGreaterThan(10);
+    expect(summary.analysis.errors).toBe(0);
   });
 
   it('jmeter-report without a run says what to do', async () => {
