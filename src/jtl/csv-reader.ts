@@ -1,0 +1,111 @@
+import { JtlError } from '../errors.js';
+import { columnMap, DEFAULT_COLUMNS, type ColumnMap } from './columns.js';
+import { fieldInteger, fieldIsTrue, fieldStartsWith, fieldText } from './fields.js';
+import type { OpenedJtl } from './open.js';
+import { CONTROLLER_MESSAGE, EMPTY_CONTROLLER_MESSAGE, noteSkip, type ReadIssues, type Sample } from './sample.js';
+import { newScanState, scanChunk, type RecordView } from './scanner.js';
+import { parseFormattedTimestamp } from './timestamp.js';
+
+export interface CsvDialect {
+  /** Column names for a file without a header (default: JMeter 5.6.3's defaults). */
+  readonly columns?: readonly string[];
+  /** The delimiter (default: guessed from the first line: `,`, tab, `;` or `|`). */
+  readonly delimiter?: string;
+}
+
+const CONTROLLER = Buffer.from(CONTROLLER_MESSAGE);
+const EMPTY_CONTROLLER = Buffer.from(EMPTY_CONTROLLER_MESSAGE);
+const CANDIDATE_DELIMITERS = [',', '\t', ';', '|'];
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Reads a CSV JTL, calling onSample for each good record (the object is reused: copy what you keep). */
+export async function readCsvJtl(jtl: OpenedJtl, dialect: CsvDialect, issues: ReadIssues, onSample: (s: Sample) => void): Promise<number> {
+  let layout: ReturnType<typeof detectLayout> | undefined;
+  let state: ReturnType<typeof newScanState> | undefined;
+  let records = 0;
+  const sample = blankSample();
+  const onRecord = (r: RecordView) => {
+    if (layout === undefined) return;
+    if (layout.headerLine && r.line === 1) return;
+    const reason = r.defect !== '' ? r.defect : r.count !== layout.map.names.length ? `${r.count} fields, expected ${layout.map.names.length}` : fill(sample, r, layout.map);
+    if (reason === '') {
+      records += 1;
+      onSample(sample);
+    } else {
+      const where = { file: jtl.file, line: r.line, byteOffset: r.byteOffset, reason };
+      if (r.defect === 'the file ends inside a quoted field' || r.defect === 'the last record has no line end') issues.truncatedTails.push(where);
+      else noteSkip(issues, where);
+    }
+  };
+  for await (const chunk of jtl.chunks()) {
+    if (layout === undefined) {
+      layout = detectLayout(jtl.file, chunk, dialect);
+      state = newScanState(layout.delimiter);
+    }
+    scanChunk(state!, chunk, false, onRecord);
+  }
+  if (state !== undefined) scanChunk(state, Buffer.alloc(0), true, onRecord);
+  return records;
+}
+
+/** Fills the reused sample from a record; returns '' or what is wrong (naming the column). */
+function fill(s: Mutable<Sample>, r: RecordView, m: ColumnMap): string {
+  let ts = fieldInteger(r, m.timeStamp);
+  if (Number.isNaN(ts)) ts = parseFormattedTimestamp(fieldText(r, m.timeStamp));
+  if (Number.isNaN(ts)) return `column "timeStamp" is "${fieldText(r, m.timeStamp).slice(0, 40)}", expected epoch ms or a date`;
+  s.timeStamp = ts;
+  const numbers: ReadonlyArray<readonly [keyof Sample, number, string]> = [
+    ['elapsedMs', m.elapsed, 'elapsed'], ['bytes', m.bytes, 'bytes'], ['sentBytes', m.sentBytes, 'sentBytes'],
+    ['grpThreads', m.grpThreads, 'grpThreads'], ['allThreads', m.allThreads, 'allThreads'], ['latencyMs', m.latency, 'Latency'],
+    ['idleTimeMs', m.idleTime, 'IdleTime'], ['connectMs', m.connect, 'Connect'],
+  ];
+  for (const [key, index, column] of numbers) {
+    if (index < 0) {
+      (s as Record<string, unknown>)[key] = 0;
+      continue;
+    }
+    const value = fieldInteger(r, index);
+    if (Number.isNaN(value)) return `column "${column}" is "${fieldText(r, index).slice(0, 40)}", expected an integer`;
+    (s as Record<string, unknown>)[key] = value;
+  }
+  s.label = fieldText(r, m.label);
+  s.success = fieldIsTrue(r, m.success);
+  s.responseCode = fieldText(r, m.responseCode);
+  s.controller = fieldStartsWith(r, m.responseMessage, EMPTY_CONTROLLER) ? 'empty-tc' : fieldStartsWith(r, m.responseMessage, CONTROLLER) ? 'tc' : 'none';
+  // Messages are only read where they are used: failures (error breakdowns).
+  s.responseMessage = s.success ? '' : fieldText(r, m.responseMessage);
+  s.failureMessage = s.success ? '' : fieldText(r, m.failureMessage);
+  return '';
+}
+
+function detectLayout(file: string, chunk: Buffer, dialect: CsvDialect): { map: ColumnMap; headerLine: boolean; delimiter: number } {
+  const end = chunk.indexOf(0x0a);
+  const first = chunk.toString('utf8', 0, end < 0 ? Math.min(chunk.length, 65536) : end).replace(/^\uFEFF/, '').replace(/\r$/, '');
+  const delimiters = dialect.delimiter !== undefined ? [dialect.delimiter === '\\t' ? '\t' : dialect.delimiter] : CANDIDATE_DELIMITERS;
+  for (const d of delimiters) {
+    const names = first.split(d).map((n) => n.trim());
+    if (names.includes('elapsed') && names.includes('label') && !/^\d/.test(first)) {
+      return { map: columnMap(names.map((n) => n.replace(/^"(.*)"$/, '$1')), file), headerLine: true, delimiter: d.charCodeAt(0) };
+    }
+  }
+  const columns = dialect.columns ?? DEFAULT_COLUMNS;
+  for (const d of delimiters) {
+    const fields = first.split(d);
+    if (fields.length >= columns.length && /^\s*\d{4}|^\s*\d+\s*$/.test(fields[columns.indexOf('timeStamp')] ?? '')) {
+      return { map: columnMap(columns, file), headerLine: false, delimiter: d.charCodeAt(0) };
+    }
+  }
+  throw new JtlError(
+    'JTL_NOT_A_JTL',
+    `${file}:1: not a JMeter results file: the first line is neither a JTL header nor a sample with ${columns.length} columns (${JSON.stringify(first.slice(0, 80))}). For a header-less JTL with other columns, pass --columns.`,
+    { file, line: 1, byteOffset: 0 },
+  );
+}
+
+function blankSample(): Mutable<Sample> {
+  return {
+    timeStamp: 0, elapsedMs: 0, label: '', responseCode: '', responseMessage: '', threadName: '', success: true,
+    failureMessage: '', bytes: 0, sentBytes: 0, grpThreads: 0, allThreads: 0, latencyMs: 0, idleTimeMs: 0, connectMs: 0,
+    controller: 'none',
+  };
+}

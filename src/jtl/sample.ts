@@ -1,0 +1,52 @@
+/** One row of a JTL: a sampler result, a sub-result or a transaction-controller result. */
+export interface Sample {
+  /** Start time, epoch ms (JMeter's default sampleresult.timestamp.start=true). */
+  readonly timeStamp: number;
+  readonly elapsedMs: number;
+  readonly label: string;
+  readonly responseCode: string;
+  readonly responseMessage: string;
+  readonly threadName: string;
+  readonly success: boolean;
+  readonly failureMessage: string;
+  readonly bytes: number;
+  readonly sentBytes: number;
+  readonly grpThreads: number;
+  readonly allThreads: number;
+  readonly latencyMs: number;
+  readonly idleTimeMs: number;
+  readonly connectMs: number;
+  /** A transaction controller's own row (`tc`), one with no children (`empty-tc`, skipped by the dashboard), or not. */
+  readonly controller: 'none' | 'tc' | 'empty-tc';
+}
+
+/** A transaction controller's own row: JMeter's report generator recognises it by this message prefix. */
+export const CONTROLLER_MESSAGE = 'Number of samples in transaction';
+export const EMPTY_CONTROLLER_MESSAGE = 'Number of samples in transaction : 0';
+
+export const controllerKind = (responseMessage: string): Sample['controller'] =>
+  responseMessage.startsWith(EMPTY_CONTROLLER_MESSAGE) ? 'empty-tc' : responseMessage.startsWith(CONTROLLER_MESSAGE) ? 'tc' : 'none';
+
+/** A record the reader could not use, with where it is. */
+export interface SkippedRecord {
+  readonly file: string;
+  readonly line: number;
+  readonly byteOffset: number;
+  readonly reason: string;
+}
+
+/** What the readers noticed about the input besides the samples. */
+export interface ReadIssues {
+  skippedCount: number;
+  /** The first few skipped records (see MAX_LISTED_SKIPS). */
+  readonly skipped: SkippedRecord[];
+  /** A last record cut off by a killed run: excluded, as JMeter users do by deleting the line. */
+  readonly truncatedTails: SkippedRecord[];
+}
+
+export const MAX_LISTED_SKIPS = 10;
+
+export function noteSkip(issues: ReadIssues, record: SkippedRecord): void {
+  issues.skippedCount += 1;
+  if (issues.skipped.length < MAX_LISTED_SKIPS) issues.skipped.push(record);
+}

@@ -1,0 +1,87 @@
+import { StringDecoder } from 'node:string_decoder';
+
+import sax from 'sax';
+
+import { controllerKind, noteSkip, type ReadIssues, type Sample } from './sample.js';
+import type { OpenedJtl } from './open.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+interface Pending {
+  sample: Mutable<Sample>;
+  inAssertion: boolean;
+  failing: boolean;
+}
+
+const SAMPLE_TAGS = new Set(['httpsample', 'sample']);
+
+function fromAttributes(a: Record<string, string>): Mutable<Sample> | string {
+  const int = (name: string, fallback = 0) => (a[name] === undefined ? fallback : Number.parseInt(a[name]!, 10));
+  const sample = {
+    timeStamp: int('ts', Number.NaN), elapsedMs: int('t', Number.NaN), label: a.lb ?? '', responseCode: a.rc ?? a.rs ?? '',
+    responseMessage: a.rm ?? '', threadName: a.tn ?? '', success: (a.s ?? 'true').toLowerCase() === 'true', failureMessage: '',
+    bytes: int('by'), sentBytes: int('sby'), grpThreads: int('ng'), allThreads: int('na'), latencyMs: int('lt'),
+    idleTimeMs: int('it'), connectMs: int('ct'), controller: controllerKind(a.rm ?? ''),
+  };
+  if (Number.isNaN(sample.timeStamp)) return `attribute "ts" is "${a.ts ?? ''}", expected epoch ms`;
+  if (Number.isNaN(sample.elapsedMs)) return `attribute "t" is "${a.t ?? ''}", expected an integer`;
+  return sample;
+}
+
+/**
+ * Reads an XML JTL leniently (JMeter writes characters strict parsers reject; a killed run leaves no closing tag).
+ * Sub-samples become samples of their own, after their parent, as in a CSV JTL.
+ */
+export async function readXmlJtl(jtl: OpenedJtl, issues: ReadIssues, onSample: (s: Sample) => void): Promise<number> {
+  const parser = sax.parser(false, { lowercase: true, trim: false });
+  const stack: Pending[] = [];
+  let tree: Pending[] = [];
+  let text = '';
+  let records = 0;
+  parser.onopentag = (node) => {
+    const tag = node.name;
+    if (SAMPLE_TAGS.has(tag)) {
+      const parsed = fromAttributes(node.attributes as Record<string, string>);
+      if (typeof parsed === 'string') noteSkip(issues, { file: jtl.file, line: parser.line + 1, byteOffset: parser.position, reason: parsed });
+      const pending = { sample: typeof parsed === 'string' ? undefined! : parsed, inAssertion: false, failing: false };
+      stack.push(pending);
+      if (typeof parsed !== 'string') tree.push(pending);
+    } else if (tag === 'assertionresult' && stack.length > 0) {
+      stack.at(-1)!.inAssertion = true;
+    }
+    text = '';
+  };
+  parser.ontext = (t) => (text += t);
+  parser.onclosetag = (tag) => {
+    const top = stack.at(-1);
+    if (top?.inAssertion) {
+      if ((tag === 'failure' || tag === 'error') && text.trim() === 'true') top.failing = true;
+      if (tag === 'failuremessage' && top.failing && top.sample !== undefined && top.sample.failureMessage === '') top.sample.failureMessage = text;
+      if (tag === 'assertionresult') {
+        top.inAssertion = false;
+        top.failing = false;
+      }
+    }
+    if (SAMPLE_TAGS.has(tag)) {
+      stack.pop();
+      if (stack.length === 0) {
+        for (const p of tree) {
+          records += 1;
+          onSample(p.sample);
+        }
+        tree = [];
+      }
+    }
+  };
+  parser.onerror = () => {
+    // Lenient: note nothing for stray characters, carry on with the next token.
+    parser.error = null as unknown as Error;
+    parser.resume();
+  };
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of jtl.chunks()) parser.write(decoder.write(chunk));
+  parser.write(decoder.end());
+  if (stack.length > 0) {
+    issues.truncatedTails.push({ file: jtl.file, line: parser.line + 1, byteOffset: parser.position, reason: `the file ends inside <${stack.length > 1 ? 'nested samples' : 'a sample'}> (killed run?)` });
+  }
+  return records;
+}

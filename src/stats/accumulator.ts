@@ -1,0 +1,106 @@
+import type { Sample } from '../jtl/sample.js';
+import { MsHistogram } from './histogram.js';
+import { nextMean } from './mean.js';
+import { percentileLegacy, percentileLegacyOf } from './percentile.js';
+import type { ApdexThresholds, LabelStats, StatsMode } from './types.js';
+import { JMETER_STATISTIC_WINDOW, SlidingWindow } from './window.js';
+
+const MAX_FAILURE_KEYS = 50;
+
+/** Folds samples of one row (a label, or Total) in file order. */
+export class RowAccumulator {
+  count = 0;
+  errors = 0;
+  private mean = Number.NaN;
+  private m2 = 0;
+  private welfordMean = 0;
+  private min = Number.POSITIVE_INFINITY;
+  private max = Number.NEGATIVE_INFINITY;
+  private bytes = 0;
+  private sentBytes = 0;
+  private firstStart = Number.POSITIVE_INFINITY;
+  private lastEnd = Number.NEGATIVE_INFINITY;
+  private latencySum = 0;
+  private latencyMax = Number.NEGATIVE_INFINITY;
+  private connectSum = 0;
+  private connectMax = Number.NEGATIVE_INFINITY;
+  private satisfied = 0;
+  private tolerated = 0;
+  private readonly histogram = new MsHistogram();
+  private readonly window: SlidingWindow | undefined;
+  private readonly codes = new Map<string, number>();
+  private readonly failures = new Map<string, number>();
+
+  constructor(readonly label: string, readonly isController: boolean, private readonly mode: StatsMode, private readonly apdex: ApdexThresholds) {
+    this.window = mode === 'jmeter-compat' ? new SlidingWindow(JMETER_STATISTIC_WINDOW) : undefined;
+  }
+
+  add(s: Sample): void {
+    const x = s.elapsedMs;
+    this.count += 1;
+    this.mean = nextMean(this.mean, this.count, x);
+    const delta = x - this.welfordMean;
+    this.welfordMean += delta / this.count;
+    this.m2 += delta * (x - this.welfordMean);
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    this.bytes += s.bytes;
+    this.sentBytes += s.sentBytes;
+    if (s.timeStamp < this.firstStart) this.firstStart = s.timeStamp;
+    if (s.timeStamp + x > this.lastEnd) this.lastEnd = s.timeStamp + x;
+    this.latencySum += s.latencyMs;
+    if (s.latencyMs > this.latencyMax) this.latencyMax = s.latencyMs;
+    this.connectSum += s.connectMs;
+    if (s.connectMs > this.connectMax) this.connectMax = s.connectMs;
+    this.histogram.add(x);
+    this.window?.add(x);
+    this.codes.set(s.responseCode, (this.codes.get(s.responseCode) ?? 0) + 1);
+    if (s.success) {
+      if (x <= this.apdex.satisfiedMs) this.satisfied += 1;
+      else if (x <= this.apdex.toleratedMs) this.tolerated += 1;
+      return;
+    }
+    this.errors += 1;
+    const key = failureKey(s);
+    if (this.failures.has(key) || this.failures.size < MAX_FAILURE_KEYS) this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
+  }
+
+  stats(percentiles: readonly number[]): LabelStats {
+    const n = this.count;
+    const spanMs = this.lastEnd - this.firstStart;
+    const sorted = this.window?.sorted();
+    const rank = sorted === undefined ? this.histogram.ranker() : undefined;
+    const pct = (p: number) => (sorted !== undefined ? percentileLegacy(sorted, p) : percentileLegacyOf(n, p, rank!));
+    return {
+      label: this.label,
+      isController: this.isController,
+      count: n,
+      errors: this.errors,
+      // Java: (double) errors * 100 / total; statistics.json then stores it as a float.
+      errorPct: n === 0 ? Number.NaN : (this.errors * 100) / n,
+      meanMs: this.mean,
+      minMs: n === 0 ? Number.NaN : this.min,
+      maxMs: n === 0 ? Number.NaN : this.max,
+      stdDevMs: n === 0 ? Number.NaN : Math.sqrt(this.m2 / n),
+      percentiles: Object.fromEntries(percentiles.map((p) => [String(p), pct(p)])),
+      throughputPerS: (n / spanMs) * 1000,
+      receivedKBPerS: this.bytes / (spanMs / 1000) / 1024,
+      sentKBPerS: this.sentBytes / (spanMs / 1000) / 1024,
+      latency: { mean: n === 0 ? Number.NaN : this.latencySum / n, max: n === 0 ? Number.NaN : this.latencyMax },
+      connect: { mean: n === 0 ? Number.NaN : this.connectSum / n, max: n === 0 ? Number.NaN : this.connectMax },
+      apdex: n === 0 ? Number.NaN : (this.satisfied + this.tolerated / 2) / n,
+      firstStartMs: this.firstStart,
+      lastEndMs: this.lastEnd,
+      responseCodes: Object.fromEntries([...this.codes].sort((a, b) => b[1] - a[1])),
+      failures: [...this.failures].sort((a, b) => b[1] - a[1]).map(([key, count]) => ({ key, count })),
+    };
+  }
+}
+
+/** JMeter's Errors-table key: code/message, or the assertion's message when the code says success. */
+function failureKey(s: Sample): string {
+  const code = Number(s.responseCode);
+  const assertion = (code >= 200 && code <= 399) || (s.responseCode === '' && s.failureMessage !== '');
+  if (assertion) return s.failureMessage !== '' ? s.failureMessage : 'Assertion failed';
+  return `${s.responseCode}/${s.responseMessage}`;
+}

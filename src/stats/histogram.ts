@@ -1,0 +1,36 @@
+/**
+ * Counts of whole-millisecond values: response times are integers in a JTL, so this is an exact record of every
+ * sample in O(distinct values) memory. Dense below 65,536 ms, sparse above.
+ */
+export class MsHistogram {
+  private readonly dense = new Float64Array(65_536);
+  private readonly sparse = new Map<number, number>();
+  count = 0;
+
+  add(ms: number): void {
+    this.count += 1;
+    if (ms >= 0 && ms < 65_536) this.dense[ms] = (this.dense[ms] as number) + 1;
+    else this.sparse.set(ms, (this.sparse.get(ms) ?? 0) + 1);
+  }
+
+  /** Ascending [value, count] pairs. */
+  entries(): Array<[number, number]> {
+    const out: Array<[number, number]> = [...this.sparse].filter(([v]) => v < 0).sort((a, b) => a[0] - b[0]);
+    for (let v = 0; v < 65_536; v++) if ((this.dense[v] as number) > 0) out.push([v, this.dense[v] as number]);
+    out.push(...[...this.sparse].filter(([v]) => v >= 65_536).sort((a, b) => a[0] - b[0]));
+    return out;
+  }
+
+  /** A function returning the k-th smallest value (1-based), for percentileLegacyOf. */
+  ranker(): (k: number) => number {
+    const entries = this.entries();
+    return (k) => {
+      let seen = 0;
+      for (const [value, count] of entries) {
+        seen += count;
+        if (seen >= k) return value;
+      }
+      return Number.NaN;
+    };
+  }
+}
