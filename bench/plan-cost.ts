@@ -50,7 +50,6 @@ async function cpuRun(dir: string, name: string, planXml: string, props: string)
 }
 
 const gateway = await startTestGateway();
-console.log(`target: ${gateway.kind}`);
 try {
   const dir = mkdtempSync(join(tmpdir(), 'plan-cost-'));
   const props = join(dir, 'run.properties');

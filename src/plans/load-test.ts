@@ -22,7 +22,7 @@ export const loadTest = testPlan(
     threadGroup('Load MCP mix', { threads: v('MCP_THREADS'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
       gatewayDefaults(),
       authHeaders(),
-      mcpHeaders([]),
+      mcpHeaders(),
       constantThroughputTimer({ perMinute: v('MCP_RPM') }, 'MCP share of TARGET_RPS'),
       ...mcpMix({ url: mcpUrl(), labelPrefix: '' }),
     ]),

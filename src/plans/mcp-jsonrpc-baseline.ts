@@ -1,7 +1,7 @@
 import { constantThroughputTimer, httpSampler, prop, setupThreadGroup, statusAssertion, testPlan, threadGroup, tpl, v } from '../jmx/index.js';
 import { authHeaders, gatewayDefaults, loadShapeVariables } from './common.js';
 import { gw } from './knobs.js';
-import { jsonRpcBody, mcpHeaders, mcpMix, mcpPost, rpcChecks } from './mcp-mix.js';
+import { jsonRpcBody, mcpHeaders, mcpMix, mcpPost, mcpSession, rpcChecks } from './mcp-mix.js';
 
 export const SERVER_ID = prop('SERVER_ID', '');
 export const mcpUrl = () => tpl`${v('GW_BASE_PATH')}/servers/${SERVER_ID}/mcp`;
@@ -12,7 +12,8 @@ export const readinessGroup = (labelPrefix = 'setUp ') =>
     gatewayDefaults(),
     authHeaders(),
     httpSampler(`${labelPrefix}GET /health`, { method: 'GET', path: gw('/health') }, [statusAssertion([200])]),
-    mcpHeaders([]),
+    mcpHeaders(),
+    mcpSession({ url: mcpUrl(), labelPrefix }),
     mcpPost({ url: mcpUrl(), labelPrefix }, 'MCP tools/list', jsonRpcBody('tools/list', '{}'), rpcChecks('$.result.tools')),
   ]);
 
@@ -23,7 +24,7 @@ export const mcpJsonrpcBaseline = testPlan(
     threadGroup('MCP mix', { threads: prop('THREADS', 200), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
       gatewayDefaults(),
       authHeaders(),
-      mcpHeaders([]),
+      mcpHeaders(),
       constantThroughputTimer({ perMinute: v('TARGET_RPM') }, 'Target rate (TARGET_RPS)'),
       ...mcpMix({ url: mcpUrl(), labelPrefix: '' }),
     ]),

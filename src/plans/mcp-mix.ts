@@ -44,8 +44,18 @@ export interface McpTarget {
   readonly labelPrefix: string;
 }
 
+/** Sends back the session id a server returned on initialize (stateful MCP servers require it). */
+const sessionHeader = () => headerManager([['Mcp-Session-Id', v('MCP_SESSION_ID')]], 'Mcp-Session-Id');
+
+/** A JSON-RPC call inside the session; pass `initialize` calls to `initPost`, which must not send an id. */
 const post = (t: McpTarget, label: string, body: TextValue, checks: readonly SamplerChild[], extra: readonly SamplerChild[] = []) =>
-  httpSampler(`${t.labelPrefix}${label}`, { method: 'POST', path: t.url, body }, [...checks, ...extra]);
+  httpSampler(`${t.labelPrefix}${label}`, { method: 'POST', path: t.url, body }, [sessionHeader(), ...checks, ...extra]);
+
+const initPost = (t: McpTarget, label: string) =>
+  httpSampler(`${t.labelPrefix}${label}`, { method: 'POST', path: t.url, body: initializeBody }, [
+    ...rpcChecks('$.result.protocolVersion'),
+    sessionExtractor,
+  ]);
 
 const sessionExtractor = regexExtractor('Mcp-Session-Id', {
   variable: 'MCP_SESSION_ID',
@@ -53,22 +63,14 @@ const sessionExtractor = regexExtractor('Mcp-Session-Id', {
   source: 'headers',
 });
 
-/** Headers of every MCP call; the session id is sent back once a server returned one. */
-export const mcpHeaders = (auth: readonly (readonly [string, TextValue])[]) =>
-  headerManager(
-    [
-      ...auth,
-      ['Content-Type', 'application/json'],
-      ['Accept', 'application/json, text/event-stream'],
-      ['Mcp-Session-Id', v('MCP_SESSION_ID')],
-    ],
-    'MCP headers',
-  );
+/** Headers of every MCP call (the bearer token, when needed, comes from the group's header manager). */
+export const mcpHeaders = () =>
+  headerManager([['Content-Type', 'application/json'], ['Accept', 'application/json, text/event-stream']], 'MCP headers');
 
 /** `initialize` once per thread, keeping the Mcp-Session-Id the server may return. */
 export const mcpSession = (t: McpTarget): ThreadGroupChild =>
   onceOnlyController(`${t.labelPrefix}MCP session`, [
-    post(t, 'MCP initialize (thread start)', initializeBody, rpcChecks('$.result.protocolVersion'), [sessionExtractor]),
+    initPost(t, 'MCP initialize (thread start)'),
   ]);
 
 export const toolsCsv = () =>
@@ -91,7 +93,7 @@ export const mcpMix = (t: McpTarget): readonly ThreadGroupChild[] => [
   share(t, 'prompts/list', 10, post(t, 'MCP prompts/list', rpc('prompts/list', '{}'), rpcChecks('$.result.prompts'))),
   share(t, 'resources/read', 10, post(t, 'MCP resources/read', tpl`{"jsonrpc":"2.0","id":1,"method":"resources/read","params":{"uri":"${RESOURCE_URI}"}}`, rpcChecks('$.result.contents'))),
   share(t, 'ping', 5, post(t, 'MCP ping', rpc('ping'), rpcChecks('$.result'))),
-  share(t, 'initialize', 5, post(t, 'MCP initialize', initializeBody, rpcChecks('$.result.protocolVersion'), [sessionExtractor])),
+  share(t, 'initialize', 5, initPost(t, 'MCP initialize')),
 ];
 
-export { rpc as jsonRpcBody, post as mcpPost, initializeBody as mcpInitializeBody };
+export { rpc as jsonRpcBody, post as mcpPost };

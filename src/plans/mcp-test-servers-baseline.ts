@@ -29,7 +29,7 @@ const fastTime = (): readonly ThreadGroupChild[] => {
   const t: McpTarget = { url: tpl`${v('FT_BASE_PATH')}/http`, labelPrefix: 'fast_time ' };
   return [
     defaultsFor('FT', 'fast_time_server (FAST_TIME_URL)'),
-    mcpHeaders([]),
+    mcpHeaders(),
     rate(),
     csvDataSet('Time zones', { filename: dataFile('TIMEZONES_CSV', 'timezones.csv'), variableNames: ['timezone'] }),
     mcpSession(t),
@@ -44,7 +44,7 @@ const fastTest = (): readonly ThreadGroupChild[] => {
   const t: McpTarget = { url: tpl`${v('FX_BASE_PATH')}/http`, labelPrefix: 'fast_test ' };
   return [
     defaultsFor('FX', 'fast_test_server (FAST_TEST_URL)'),
-    mcpHeaders([]),
+    mcpHeaders(),
     rate(),
     csvDataSet('Echo messages', { filename: dataFile('MESSAGES_CSV', 'messages.csv'), variableNames: ['message'] }),
     mcpSession(t),

@@ -51,7 +51,7 @@ const plan = testPlan(
     threadGroup('Faults', { threads: 1, loops: 1 }, [
       gatewayDefaults(),
       authHeaders(),
-      mcpHeaders([]),
+      mcpHeaders(),
       mcpPost({ url: '/servers/x/mcp', labelPrefix: '' }, 'MCP tools/list', jsonRpcBody('tools/list', '{}'), rpcChecks('$.result.tools')),
       jsr223Sampler('SSE connect', { script: SSE_SCRIPT }),
       httpSampler('GET /health', { method: 'GET', path: gw('/health') }, [statusAssertion([200])]),

@@ -31,21 +31,24 @@ let gateway: TestGateway;
 let dir: string;
 let propertyFiles: string[];
 
+/** ci.properties, then a private file with the gateway's URLs and secrets and the short run. */
+function runProperties(g: TestGateway, file: string): string[] {
+  const lines = Object.entries({ ...g.properties, ...SHORT }).map(([k, v]) => `${k}=${v}`);
+  writeFileSync(join(dir, file), lines.join('\n') + '\n', { mode: 0o600 });
+  return [join(repoRoot, 'properties', 'ci.properties'), join(dir, file)];
+}
+
 beforeAll(async () => {
   gateway = await startTestGateway();
-  console.info(`real runs against the ${gateway.kind}`);
   dir = mkdtempSync(join(tmpdir(), 'plans-run-'));
-  const secrets = join(dir, 'run.properties');
-  const lines = Object.entries({ ...gateway.properties, ...SHORT }).map(([k, v]) => `${k}=${v}`);
-  writeFileSync(secrets, lines.join('\n') + '\n', { mode: 0o600 });
-  propertyFiles = [join(repoRoot, 'properties', 'ci.properties'), secrets];
+  propertyFiles = runProperties(gateway, 'run.properties');
 });
 
 afterAll(async () => {
   await gateway?.close();
 });
 
-describe('the ten plans in real JMeter 5.6.3 against a loopback gateway', () => {
+describe('the ten plans in real JMeter 5.6.3 against the embedded target', () => {
 
   it.each(Object.keys(PLAN_DEFINITIONS))('%s', async (name) => {
     const plan = PLAN_DEFINITIONS[name];
@@ -57,5 +60,23 @@ describe('the ten plans in real JMeter 5.6.3 against a loopback gateway', () => 
     expect(missing).toEqual([]);
     expect(failuresOf(run.rows)).toEqual([]);
     expect(run.log + run.jtl).not.toContain(gateway.properties.TOKEN ?? 'no-token');
+  }, 120_000);
+});
+
+describe('MCP sessions', () => {
+  it('mcp_jsonrpc_baseline keeps and sends back Mcp-Session-Id on a stateful server', async () => {
+    const stateful = await startTestGateway({ statefulSessions: true });
+    try {
+      const run = await runPlan(join(plansDir(), 'mcp_jsonrpc_baseline.jmx'), {
+        cwd: dir,
+        name: 'mcp_stateful',
+        propertyFiles: runProperties(stateful, 'stateful.properties'),
+      });
+      expect(run.exitCode).toBe(0);
+      expect(failuresOf(run.rows)).toEqual([]);
+      expect(run.rows.filter((r) => r.label === 'MCP tools/call').length).toBeGreaterThan(10);
+    } finally {
+      await stateful.close();
+    }
   }, 120_000);
 });
