@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { Command } from 'commander';
 
+import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerPlansCommand } from './commands/plans.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerTargetCommand } from './commands/target.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerRunCommand(program);
   registerPlansCommand(program);
   registerTargetCommand(program);
+  registerAnalyzeCommand(program);
   return program;
 }
 

@@ -1,0 +1,99 @@
+import type { Command } from 'commander';
+
+import { ToolkitError } from '../../errors.js';
+import { analyzeJtl, type Analysis } from '../../jtl/analyze.js';
+import { statisticsJsonText, toStatisticsJson } from '../../stats/statistics-json.js';
+import { formatAnalysisCsv } from '../format/analysis-csv.js';
+import { formatAnalysisTable, formatIssues } from '../format/analysis-table.js';
+import { progressReporter } from '../format/progress.js';
+
+interface AnalyzeCliOptions {
+  json?: boolean;
+  statisticsJson?: boolean;
+  csv?: boolean;
+  percentiles: string;
+  labels?: string;
+  from?: string;
+  to?: string;
+  jmeterCompat?: boolean;
+  apdex: string;
+  interval: string;
+  columns?: string;
+  delimiter?: string;
+}
+
+/** `jtl analyze`: wiring only (readers in src/jtl, math in src/stats, text in src/cli/format). */
+export function registerAnalyzeCommand(program: Command): void {
+  program
+    .command('analyze <files...>')
+    .description('statistics of JTL files (CSV or XML, .gz, several merged): per label and Total, exact or JMeter-dashboard compatible')
+    .option('--json', 'print the whole analysis as JSON')
+    .option('--statistics-json', "print JMeter's dashboard statistics.json layout")
+    .option('--csv', 'print one CSV line per label and Total')
+    .option('--percentiles <list>', 'percentiles to compute', '50,90,95,99')
+    .option('--labels <regex>', 'only labels matching this regular expression (a search; anchor with ^…$)')
+    .option('--from <time>', 'only samples starting at or after this time (epoch ms or ISO 8601)')
+    .option('--to <time>', 'only samples starting at or before this time (epoch ms or ISO 8601)')
+    .option('--jmeter-compat', "reproduce JMeter's dashboard bit for bit (percentiles over each row's last 20,000 samples)")
+    .option('--apdex <satisfied,tolerated>', 'APDEX thresholds in ms', '500,1500')
+    .option('--interval <ms>', 'interval of the time series in --json', '5000')
+    .option('--columns <names>', 'column names of a JTL without a header (default: JMeter 5.6.3 defaults)')
+    .option('--delimiter <char>', 'CSV delimiter (default: guessed from the first line)')
+    .action(async (files: string[], o: AnalyzeCliOptions) => {
+      const percentiles = numberList(o.percentiles, '--percentiles');
+      const analysis = await analyzeJtl({
+        files,
+        percentiles: o.statisticsJson ? [...new Set([...percentiles, 50, 90, 95, 99])] : percentiles,
+        ...(o.labels !== undefined && { labels: regex(o.labels) }),
+        ...(o.from !== undefined && { from: time(o.from, '--from') }),
+        ...(o.to !== undefined && { to: time(o.to, '--to') }),
+        mode: o.jmeterCompat ? 'jmeter-compat' : 'exact',
+        apdex: apdex(o.apdex),
+        intervalMs: numberList(o.interval, '--interval')[0]!,
+        dialect: { ...(o.columns && { columns: o.columns.split(',') }), ...(o.delimiter && { delimiter: o.delimiter }) },
+        onProgress: progressReporter(files),
+      });
+      process.stdout.write(render(analysis, o));
+      // The table lists what the reader noticed; the machine-readable outputs keep stdout clean.
+      if (o.statisticsJson || o.csv) {
+        for (const line of formatIssues(analysis)) process.stderr.write(line + '\n');
+      }
+    });
+}
+
+function render(a: Analysis, o: AnalyzeCliOptions): string {
+  if (o.json) return JSON.stringify(a, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+  if (o.statisticsJson) return statisticsJsonText(toStatisticsJson(a));
+  if (o.csv) return formatAnalysisCsv(a);
+  return formatAnalysisTable(a);
+}
+
+function numberList(text: string, option: string): number[] {
+  const values = text.split(',').map((t) => Number(t.trim()));
+  if (values.some((v) => !Number.isFinite(v) || v <= 0 || (option === '--percentiles' && v > 100))) {
+    throw new ToolkitError('CLI_BAD_OPTION', `${option} ${text}: expected ${option === '--percentiles' ? 'numbers in (0, 100]' : 'positive numbers'}, comma-separated`, { option });
+  }
+  return values;
+}
+
+function apdex(text: string) {
+  const [satisfiedMs, toleratedMs] = numberList(text, '--apdex');
+  if (satisfiedMs === undefined || toleratedMs === undefined || toleratedMs < satisfiedMs) {
+    throw new ToolkitError('CLI_BAD_OPTION', `--apdex ${text}: expected SATISFIED,TOLERATED in ms with SATISFIED ≤ TOLERATED`, { option: '--apdex' });
+  }
+  return { satisfiedMs, toleratedMs };
+}
+
+function regex(text: string): RegExp {
+  try {
+    return new RegExp(text);
+  } catch (error) {
+    throw new ToolkitError('CLI_BAD_OPTION', `--labels ${text}: not a regular expression (${(error as Error).message})`, { option: '--labels' });
+  }
+}
+
+function time(text: string, option: string): number {
+  const value = /^\d+$/.test(text) ? Number(text) : Date.parse(text);
+  if (Number.isNaN(value)) throw new ToolkitError('CLI_BAD_OPTION', `${option} ${text}: expected epoch ms or an ISO 8601 time`, { option });
+  return value;
+}

@@ -1,0 +1,44 @@
+import type { Analysis } from '../../jtl/analyze.js';
+import type { LabelStats } from '../../stats/types.js';
+
+const ms = (v: number) => (Number.isFinite(v) ? (Number.isInteger(v) ? String(v) : v.toFixed(1)) : '-');
+const fixed = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '-');
+
+function row(s: LabelStats, percentiles: readonly number[]): string[] {
+  return [
+    s.isController ? `${s.label} (transaction)` : s.label,
+    String(s.count),
+    String(s.errors),
+    `${fixed(s.errorPct)}%`,
+    ms(s.meanMs),
+    ms(s.minMs),
+    ...percentiles.map((p) => ms(s.percentiles[String(p)] ?? Number.NaN)),
+    ms(s.maxMs),
+    fixed(s.throughputPerS, 1),
+    fixed(s.apdex, 3),
+  ];
+}
+
+/** The readable terminal table of `jtl analyze`: one line per label, then Total, then what the reader noticed. */
+export function formatAnalysisTable(a: Analysis): string {
+  const head = ['label', 'samples', 'errors', 'error %', 'mean', 'min', ...a.percentiles.map((p) => `p${p}`), 'max', 'req/s', 'apdex'];
+  const rows = [...a.labels.map((s) => row(s, a.percentiles)), row(a.total, a.percentiles)];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const out = [line(head), ...rows.slice(0, -1).map(line), '-'.repeat(widths.reduce((n, w) => n + w + 2, -2)), line(rows.at(-1)!)];
+  out.push(`times in ms; ${a.mode === 'exact' ? 'percentiles exact over all samples' : "JMeter dashboard compatible (percentiles over each row's last 20,000 samples)"}; ${a.files.map((f) => f.file).join(', ')}`);
+  const failures = a.total.failures.slice(0, 5);
+  if (failures.length > 0) out.push('top errors: ' + failures.map((f) => `${f.count}× ${f.key.replace(/\s+/g, ' ').slice(0, 80)}`).join('; '));
+  out.push(...formatIssues(a));
+  return out.join('\n') + '\n';
+}
+
+export function formatIssues(a: Analysis): string[] {
+  const out: string[] = [];
+  const { skippedCount, skipped, truncatedTails } = a.issues;
+  if (skippedCount > 0) {
+    out.push(`warning: ${skippedCount} malformed record(s) skipped: ${skipped.map((s) => `${s.file}:${s.line} (${s.reason})`).join('; ')}${skippedCount > skipped.length ? '; …' : ''}`);
+  }
+  for (const t of truncatedTails) out.push(`warning: ${t.file}:${t.line}: truncated last record excluded: ${t.reason}`);
+  return out;
+}
