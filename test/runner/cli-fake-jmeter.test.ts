@@ -66,7 +66,8 @@ describe('jtl run with a fake jmeter on PATH', () => {
       fakeEnv({ FAKE_JMETER_RECORD: record, JMETER_TOKEN: TOKEN }),
     );
     expect(r.exitCode, r.all).toBe(0);
-    expect(r.stdout).toMatch(/samples 3 {2}errors 1 \(33\.33%\)/);
+    expect(r.stdout).toMatch(/^Total +3 +1 +33\.33% /m);
+    expect(r.stdout).toMatch(/^GET \/tools +1 +1 +100\.00% /m);
     const argv = readFileSync(record, 'utf8').split('\n');
     expect(argv.join(' ')).not.toContain(TOKEN);
     expect(argv).toContain('-JGATEWAY_URL=http://127.0.0.1:9');
@@ -83,7 +84,7 @@ describe('jtl run with a fake jmeter on PATH', () => {
       jmeter: { version: '5.6.3-fake', foundVia: 'PATH' },
       exit: { status: 'finished', exitCode: 0, errors: [] },
       properties: { GATEWAY_URL: 'http://127.0.0.1:9', THREADS: '1', TOKEN: '<redacted>' },
-      analysis: { samples: 3, errors: 1 },
+      analysis: { samples: 3, errors: 1, statistics: { Total: { sampleCount: 3, errorCount: 1 } } },
     });
     for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), 'utf8')).not.toContain(TOKEN);
   });

@@ -4,13 +4,15 @@ import type { Command } from 'commander';
 
 import { planCatalogue } from '../../plans/catalogue.js';
 import { plansDir } from '../../plans/paths.js';
-import { countJtl } from '../../runner/analysis.js';
-import { runPlan, type RunDeps } from '../../runner/pipeline.js';
+import { analyzeJtl } from '../../jtl/analyze.js';
+import { runPlan, type AnalyzeJtl, type RunDeps } from '../../runner/pipeline.js';
 import { normalizeRunOptions, RUN_DEFAULTS, type RawRunOptions } from '../../runner/options.js';
 import { formatProgressBar, formatProgressLine } from '../../runner/progress-format.js';
 import { repoRoot } from '../../runner/repo-root.js';
 import type { PlanCatalogue } from '../../runner/resolve-plan.js';
 import type { ProgressState, RunEvent } from '../../runner/types.js';
+import { toStatisticsJson } from '../../stats/statistics-json.js';
+import { formatAnalysisTable } from '../format/analysis-table.js';
 
 interface RunCommandOptions extends RawRunOptions {
   readonly json?: boolean;
@@ -68,8 +70,22 @@ export function registerRunCommand(program: Command): void {
 function runDeps(): Omit<RunDeps, 'signal' | 'hurry' | 'onEvent'> {
   const root = repoRoot();
   const catalogue: PlanCatalogue = { plans: planCatalogue, dir: plansDir() };
-  return { catalogue, analyze: countJtl, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
+  return { catalogue, analyze: analyzeRun, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
 }
+
+/** The JTL analyzer's figures, reduced to what the runner shows (the table) and keeps (summary.json). */
+const analyzeRun: AnalyzeJtl = async (jtl) => {
+  const a = await analyzeJtl({ files: [jtl] });
+  const { count: samples, errors, errorPct } = a.total;
+  const topError = a.total.failures[0]?.key;
+  return {
+    samples,
+    errors,
+    ...(topError !== undefined && { topError }),
+    json: { samples, errors, errorPct, mode: a.mode, statistics: toStatisticsJson(a), issues: a.issues },
+    table: formatAnalysisTable(a),
+  };
+};
 
 /** Progress on stderr: a bar redrawn in place on a TTY (its clock ticks every second), plain lines otherwise. */
 function progressView(out: NodeJS.WriteStream) {
