@@ -63,10 +63,6 @@ describe('make targets', () => {
     const report = await make(['jmeter-report']);
     expect(report.exitCode, report.all).toBe(0);
     expect(existsSync(join(folder, 'dashboard', 'index.html'))).toBe(true);
-
-    const clean = await make(['jmeter-clean']);
-    expect(clean.exitCode, clean.all).toBe(0);
-    expect(readdirSync(results)).toEqual([]);
   });
 
   it('jmeter-mcp-baseline (ci profile) runs the MCP mix on the server id given', async () => {
@@ -78,6 +74,21 @@ describe('make targets', () => {
     expect(summary).toMatchObject({ plan: { name: 'mcp_jsonrpc_baseline' }, properties: { SERVER_ID: target.serverId } });
     expect(summary.analysis.samples).toBeGreaterThan(10);
     expect(summary.analysis.errors).toBe(0);
+  });
+
+  it('jmeter-compare analyzes the two newest runs, older first; jmeter-clean empties results/', async () => {
+    const compare = await make(['jmeter-compare']);
+    expect(compare.exitCode, compare.all).toBe(0);
+    const headings = compare.stdout.split('\n').filter((l) => l.startsWith('== '));
+    expect(headings).toEqual([expect.stringMatching(/rest_api_baseline_.*results\.jtl$/), expect.stringMatching(/mcp_jsonrpc_baseline_.*results\.jtl$/)]);
+    expect(compare.stdout.match(/^Total +\d+ +0 +0\.00% /gm)).toHaveLength(2);
+
+    const clean = await make(['jmeter-clean']);
+    expect(clean.exitCode, clean.all).toBe(0);
+    expect(readdirSync(results)).toEqual([]);
+    const again = await make(['jmeter-compare']);
+    expect(again.exitCode).not.toBe(0);
+    expect(again.stderr).toContain('need two runs');
   });
 
   it('jmeter-report without a run says what to do', async () => {
