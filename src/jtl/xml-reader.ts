@@ -14,6 +14,10 @@ interface Pending {
 
 const SAMPLE_TAGS = new Set(['httpsample', 'sample']);
 
+/** XStream writes control characters as `&#xNN;`, which XML 1.0 forbids; the lenient parser leaves them as text. */
+const decodeCharRefs = (text: string): string =>
+  text.includes('&#') ? text.replace(/&#(x[0-9a-f]+|\d+);/gi, (_m, n: string) => String.fromCodePoint(n[0] === 'x' || n[0] === 'X' ? parseInt(n.slice(1), 16) : parseInt(n, 10))) : text;
+
 function fromAttributes(a: Record<string, string>): Mutable<Sample> | string {
   const int = (name: string, fallback = 0) => (a[name] === undefined ? fallback : Number.parseInt(a[name]!, 10));
   const sample = {
@@ -40,7 +44,8 @@ export async function readXmlJtl(jtl: OpenedJtl, issues: ReadIssues, onSample: (
   parser.onopentag = (node) => {
     const tag = node.name;
     if (SAMPLE_TAGS.has(tag)) {
-      const parsed = fromAttributes(node.attributes as Record<string, string>);
+      const attributes = Object.fromEntries(Object.entries(node.attributes as Record<string, string>).map(([k, v]) => [k, decodeCharRefs(v)]));
+      const parsed = fromAttributes(attributes);
       if (typeof parsed === 'string') noteSkip(issues, { file: jtl.file, line: parser.line + 1, byteOffset: parser.position, reason: parsed });
       const pending = { sample: typeof parsed === 'string' ? undefined! : parsed, inAssertion: false, failing: false };
       stack.push(pending);
@@ -55,7 +60,7 @@ export async function readXmlJtl(jtl: OpenedJtl, issues: ReadIssues, onSample: (
     const top = stack.at(-1);
     if (top?.inAssertion) {
       if ((tag === 'failure' || tag === 'error') && text.trim() === 'true') top.failing = true;
-      if (tag === 'failuremessage' && top.failing && top.sample !== undefined && top.sample.failureMessage === '') top.sample.failureMessage = text;
+      if (tag === 'failuremessage' && top.failing && top.sample !== undefined && top.sample.failureMessage === '') top.sample.failureMessage = decodeCharRefs(text);
       if (tag === 'assertionresult') {
         top.inAssertion = false;
         top.failing = false;
