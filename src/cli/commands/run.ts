@@ -32,12 +32,12 @@ export function registerRunCommand(program: Command): void {
     .option('-J <NAME=value>', 'set a plan property, e.g. -J THREADS=10 (repeatable; later wins)', collect, [])
     .option('--gateway-url <url>', 'gateway base URL (GATEWAY_URL)')
     .option('--server-id <id>', 'virtual server id for the MCP plans (SERVER_ID)')
-    .option('--duration <time>', 'test duration: 90, 90s, 5m, 1h (DURATION)')
+    .option('--duration <time>', 'test duration: 90, 90s, 5m, 1h (DURATION; plans multiply it by TIME_SCALE)')
     .option('--threads <n>', 'threads (THREADS)')
     .option('--out <dir>', 'folder for run folders', RUN_DEFAULTS.outDir)
     .option('--token-file <file>', 'read the bearer token from this file (else JMETER_TOKEN / MCPGATEWAY_BEARER_TOKEN)')
     .option('--remote <hosts>', 'run on remote JMeter engines host[:port],… (JMeter -R); results are merged')
-    .option('--progress-interval <s>', 'seconds between progress updates', String(RUN_DEFAULTS.progressIntervalS))
+    .option('--progress-interval <s>', 'seconds between progress updates (JMeter reports at most every ~5 s)', String(RUN_DEFAULTS.progressIntervalS))
     .option('--json', 'print summary.json instead of the table')
     .option('--verbose', "echo JMeter's own output")
     .addHelpText(
@@ -45,7 +45,10 @@ export function registerRunCommand(program: Command): void {
       '\nThe token reaches JMeter only through a private temporary properties file, never the command line.\n' +
         'Ctrl-C stops JMeter gracefully (Shutdown, StopTestNow, then kill; a second Ctrl-C hurries it);\n' +
         'the results so far are analyzed.\n' +
-        'Exit codes: 0 JMeter finished, 2 bad usage, 3 JMeter failed or every sample failed (target down).',
+        'Remote engines log the properties they receive: start jmeter-server with\n' +
+        '  -Lorg.apache.jmeter.engine.StandardJMeterEngine=WARN so the token stays out of their logs.\n' +
+        'Exit codes: 0 JMeter finished (also after Ctrl-C; some failed samples only warn), 2 bad usage,\n' +
+        '3 JMeter failed, recorded no sample, or every sample failed (target down or unreachable).',
     )
     .action(async (plan: string, options: RunCommandOptions) => {
       const request = normalizeRunOptions(plan, options);
