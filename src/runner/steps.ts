@@ -16,7 +16,12 @@ export const analyzeStep: RunStep = {
     const version = jmeterVersion === undefined ? {} : { jmeterVersion };
     if (size === 0) return version;
     try {
-      return { ...version, analysis: await ctx.deps.analyze(ctx.folder.jtl) };
+      const analysis = await ctx.deps.analyze(ctx.folder.jtl);
+      const { samples, errors } = analysis;
+      if (errors === 0 || errors === samples) return { ...version, analysis };
+      const message = `${errors} of ${samples} samples failed (${((100 * errors) / samples).toFixed(2)}%)${analysis.topError ? `, most often: ${analysis.topError}` : ''}`;
+      ctx.deps.onEvent?.({ kind: 'warning', message });
+      return { ...version, analysis, warnings: [...ctx.warnings, message] };
     } catch (error) {
       return { ...version, analysisError: error as Error };
     }

@@ -68,6 +68,7 @@ describe('jtl run with a fake jmeter on PATH', () => {
     expect(r.exitCode, r.all).toBe(0);
     expect(r.stdout).toMatch(/^Total +3 +1 +33\.33% /m);
     expect(r.stdout).toMatch(/^GET \/tools +1 +1 +100\.00% /m);
+    expect(r.stderr).toContain('warning: 1 of 3 samples failed (33.33%), most often: 500/Internal Server Error');
     const argv = readFileSync(record, 'utf8').split('\n');
     expect(argv.join(' ')).not.toContain(TOKEN);
     expect(argv).toContain('-JGATEWAY_URL=http://127.0.0.1:9');
