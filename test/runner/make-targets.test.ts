@@ -11,7 +11,8 @@ const scratch = scratchDir('make');
 const results = join(scratch, 'results');
 const TOKEN = 'make-token-93c2f1aa';
 let target: RunningTarget;
-beforeAll(async () => (target = await startTarget({ token: TOKEN, fastTimePort: null, fastTestPort: null })));
+const PASSWORD = 'make-admin-pw-5e17c0';
+beforeAll(async () => (target = await startTarget({ token: TOKEN, adminPassword: PASSWORD, fastTimePort: null, fastTestPort: null })));
 afterAll(async () => {
   await target.close();
   rmSync(scratch, { recursive: true, force: true });
@@ -47,7 +48,7 @@ describe('make targets', () => {
     },
   );
 
-  it('jmeter-quick (ci profile) runs the REST baseline against the embedded target, then jmeter-report and jmeter-clean', async () => {
+  it('jmeter-quick (ci profile) runs the REST baseline against the embedded target, then jmeter-report', async () => {
     const quick = await make(['jmeter-quick', `JMETER_GATEWAY_URL=${target.url}`, 'JMETER_PROFILE=ci', 'JMETER_OPTS=-J DURATION=300'], {
       JMETER_TOKEN: TOKEN,
     });
@@ -76,11 +77,25 @@ describe('make targets', () => {
     expect(summary.analysis.errors).toBe(0);
   });
 
+  it('jmeter-admin-ui logs in with the password from JMETER_ADMIN_PASSWORD, which lands in no file', async () => {
+    const r = await make(['jmeter-admin-ui', `JMETER_GATEWAY_URL=${target.url}`, `JMETER_ADMIN_EMAIL=${target.adminEmail}`, 'JMETER_PROFILE=ci'], {
+      JMETER_TOKEN: TOKEN,
+      JMETER_ADMIN_PASSWORD: PASSWORD,
+    });
+    expect(r.exitCode, r.all).toBe(0);
+    const folder = latest();
+    const summary = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8'));
+    expect(summary).toMatchObject({ plan: { name: 'admin_ui_baseline' }, properties: { ADMIN_PASSWORD: '<redacted>' } });
+    expect(summary.analysis.statistics['POST /admin/login']).toMatchObject({ errorCount: 0 });
+    expect(summary.analysis.errors).toBe(0);
+    for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), 'utf8'), file).not.toContain(PASSWORD);
+  });
+
   it('jmeter-compare analyzes the two newest runs, older first; jmeter-clean empties results/', async () => {
     const compare = await make(['jmeter-compare']);
     expect(compare.exitCode, compare.all).toBe(0);
     const headings = compare.stdout.split('\n').filter((l) => l.startsWith('== '));
-    expect(headings).toEqual([expect.stringMatching(/rest_api_baseline_.*results\.jtl$/), expect.stringMatching(/mcp_jsonrpc_baseline_.*results\.jtl$/)]);
+    expect(headings).toEqual([expect.stringMatching(/mcp_jsonrpc_baseline_.*results\.jtl$/), expect.stringMatching(/admin_ui_baseline_.*results\.jtl$/)]);
     expect(compare.stdout.match(/^Total +\d+ +0 +0\.00% /gm)).toHaveLength(2);
 
     const clean = await make(['jmeter-clean']);
