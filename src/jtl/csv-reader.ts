@@ -1,6 +1,7 @@
 import { JtlError } from '../errors.js';
 import { columnMap, DEFAULT_COLUMNS, type ColumnMap } from './columns.js';
 import { fieldInteger, fieldIsTrue, fieldStartsWith, fieldText } from './fields.js';
+import { ByteInterner } from './intern.js';
 import type { OpenedJtl } from './open.js';
 import { CONTROLLER_MESSAGE, EMPTY_CONTROLLER_MESSAGE, noteSkip, type ReadIssues, type Sample } from './sample.js';
 import { newScanState, scanChunk, type RecordView } from './scanner.js';
@@ -24,10 +25,11 @@ export async function readCsvJtl(jtl: OpenedJtl, dialect: CsvDialect, issues: Re
   let state: ReturnType<typeof newScanState> | undefined;
   let records = 0;
   const sample = blankSample();
+  const text = { labels: new ByteInterner(), codes: new ByteInterner() };
   const onRecord = (r: RecordView) => {
     if (layout === undefined) return;
     if (layout.headerLine && r.line === 1) return;
-    const reason = r.defect !== '' ? r.defect : r.count !== layout.map.names.length ? `${r.count} fields, expected ${layout.map.names.length}` : fill(sample, r, layout.map);
+    const reason = r.defect !== '' ? r.defect : r.count !== layout.map.names.length ? `${r.count} fields, expected ${layout.map.names.length}` : fill(sample, r, layout.map, layout.numbers, text);
     if (reason === '') {
       records += 1;
       onSample(sample);
@@ -48,17 +50,23 @@ export async function readCsvJtl(jtl: OpenedJtl, dialect: CsvDialect, issues: Re
   return records;
 }
 
+type NumberColumns = ReadonlyArray<readonly [keyof Sample, number, string]>;
+
+const numberColumns = (m: ColumnMap): NumberColumns => [
+  ['elapsedMs', m.elapsed, 'elapsed'], ['bytes', m.bytes, 'bytes'], ['sentBytes', m.sentBytes, 'sentBytes'],
+  ['grpThreads', m.grpThreads, 'grpThreads'], ['allThreads', m.allThreads, 'allThreads'], ['latencyMs', m.latency, 'Latency'],
+  ['idleTimeMs', m.idleTime, 'IdleTime'], ['connectMs', m.connect, 'Connect'],
+];
+
+const interned = (interner: ByteInterner, r: RecordView, k: number): string =>
+  k < 0 || k >= r.count ? '' : r.escaped[k] === 1 ? fieldText(r, k) : interner.intern(r.buf, r.starts[k]!, r.ends[k]!, () => fieldText(r, k));
+
 /** Fills the reused sample from a record; returns '' or what is wrong (naming the column). */
-function fill(s: Mutable<Sample>, r: RecordView, m: ColumnMap): string {
+function fill(s: Mutable<Sample>, r: RecordView, m: ColumnMap, numbers: NumberColumns, text: { labels: ByteInterner; codes: ByteInterner }): string {
   let ts = fieldInteger(r, m.timeStamp);
   if (Number.isNaN(ts)) ts = parseFormattedTimestamp(fieldText(r, m.timeStamp));
   if (Number.isNaN(ts)) return `column "timeStamp" is "${fieldText(r, m.timeStamp).slice(0, 40)}", expected epoch ms or a date`;
   s.timeStamp = ts;
-  const numbers: ReadonlyArray<readonly [keyof Sample, number, string]> = [
-    ['elapsedMs', m.elapsed, 'elapsed'], ['bytes', m.bytes, 'bytes'], ['sentBytes', m.sentBytes, 'sentBytes'],
-    ['grpThreads', m.grpThreads, 'grpThreads'], ['allThreads', m.allThreads, 'allThreads'], ['latencyMs', m.latency, 'Latency'],
-    ['idleTimeMs', m.idleTime, 'IdleTime'], ['connectMs', m.connect, 'Connect'],
-  ];
   for (const [key, index, column] of numbers) {
     if (index < 0) {
       (s as Record<string, unknown>)[key] = 0;
@@ -68,9 +76,9 @@ function fill(s: Mutable<Sample>, r: RecordView, m: ColumnMap): string {
     if (Number.isNaN(value)) return `column "${column}" is "${fieldText(r, index).slice(0, 40)}", expected an integer`;
     (s as Record<string, unknown>)[key] = value;
   }
-  s.label = fieldText(r, m.label);
+  s.label = interned(text.labels, r, m.label);
   s.success = fieldIsTrue(r, m.success);
-  s.responseCode = fieldText(r, m.responseCode);
+  s.responseCode = interned(text.codes, r, m.responseCode);
   s.controller = fieldStartsWith(r, m.responseMessage, EMPTY_CONTROLLER) ? 'empty-tc' : fieldStartsWith(r, m.responseMessage, CONTROLLER) ? 'tc' : 'none';
   // Messages are only read where they are used: failures (error breakdowns).
   s.responseMessage = s.success ? '' : fieldText(r, m.responseMessage);
@@ -78,21 +86,23 @@ function fill(s: Mutable<Sample>, r: RecordView, m: ColumnMap): string {
   return '';
 }
 
-function detectLayout(file: string, chunk: Buffer, dialect: CsvDialect): { map: ColumnMap; headerLine: boolean; delimiter: number } {
+function detectLayout(file: string, chunk: Buffer, dialect: CsvDialect): { map: ColumnMap; numbers: NumberColumns; headerLine: boolean; delimiter: number } {
   const end = chunk.indexOf(0x0a);
   const first = chunk.toString('utf8', 0, end < 0 ? Math.min(chunk.length, 65536) : end).replace(/^\uFEFF/, '').replace(/\r$/, '');
   const delimiters = dialect.delimiter !== undefined ? [dialect.delimiter === '\\t' ? '\t' : dialect.delimiter] : CANDIDATE_DELIMITERS;
   for (const d of delimiters) {
     const names = first.split(d).map((n) => n.trim());
     if (names.includes('elapsed') && names.includes('label') && !/^\d/.test(first)) {
-      return { map: columnMap(names.map((n) => n.replace(/^"(.*)"$/, '$1')), file), headerLine: true, delimiter: d.charCodeAt(0) };
+      const map = columnMap(names.map((n) => n.replace(/^"(.*)"$/, '$1')), file);
+      return { map, numbers: numberColumns(map), headerLine: true, delimiter: d.charCodeAt(0) };
     }
   }
   const columns = dialect.columns ?? DEFAULT_COLUMNS;
   for (const d of delimiters) {
     const fields = first.split(d);
     if (fields.length >= columns.length && /^\s*\d{4}|^\s*\d+\s*$/.test(fields[columns.indexOf('timeStamp')] ?? '')) {
-      return { map: columnMap(columns, file), headerLine: false, delimiter: d.charCodeAt(0) };
+      const map = columnMap(columns, file);
+      return { map, numbers: numberColumns(map), headerLine: false, delimiter: d.charCodeAt(0) };
     }
   }
   throw new JtlError(

@@ -8,19 +8,19 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** Field boundaries of one record, valid only during the onRecord call (the arrays are reused). */
+/** Field boundaries of one record, valid only during the onRecord call (the object and its arrays are reused). */
 export interface RecordView {
-  readonly buf: Buffer;
-  readonly count: number;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  buf: Buffer;
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
   /** 1 when the field was quoted and holds doubled quotes that must be undone. */
-  readonly escaped: Uint8Array;
+  escaped: Uint8Array;
   /** Physical line (1-based) and byte offset where the record starts. */
-  readonly line: number;
-  readonly byteOffset: number;
+  line: number;
+  byteOffset: number;
   /** Why the record breaks the dialect, or '' when it is well formed. */
-  readonly defect: string;
+  defect: string;
 }
 
 export interface ScanState {
@@ -33,6 +33,7 @@ export interface ScanState {
   starts: Int32Array;
   ends: Int32Array;
   escaped: Uint8Array;
+  readonly view: RecordView;
 }
 
 export const newScanState = (delimiter: number): ScanState => ({
@@ -43,6 +44,7 @@ export const newScanState = (delimiter: number): ScanState => ({
   starts: new Int32Array(64),
   ends: new Int32Array(64),
   escaped: new Uint8Array(64),
+  view: { buf: Buffer.alloc(0), count: 0, starts: new Int32Array(0), ends: new Int32Array(0), escaped: new Uint8Array(0), line: 0, byteOffset: 0, defect: '' },
 });
 
 function grow(s: ScanState): void {
@@ -78,28 +80,28 @@ export function scanChunk(s: ScanState, chunk: Buffer, final: boolean, onRecord:
   let hasEscapes = false;
   let defect = '';
   let i = 0;
+  let tail = '';
 
-  const endField = (end: number) => {
-    if (count === s.starts.length) grow(s);
-    // A quoted field's text lies between its quotes.
-    s.starts[count] = quoted ? fieldStart + 1 : fieldStart;
-    s.ends[count] = quoted ? (closingQuote >= 0 ? closingQuote : end) : end;
-    s.escaped[count] = hasEscapes ? 1 : 0;
-    count += 1;
-  };
-  const emit = () => {
-    onRecord({ buf, count, starts: s.starts, ends: s.ends, escaped: s.escaped, line: recordLine, byteOffset: s.byteOffset + recordStart, defect });
-  };
-  const resetField = (at: number) => {
-    fieldStart = at;
-    quoted = false;
-    closingQuote = -1;
-    hasEscapes = false;
-  };
+  const view = s.view;
+  view.buf = buf;
+  let starts = s.starts;
+  let ends = s.ends;
+  let escaped = s.escaped;
 
-  for (; i < n; i++) {
-    const c = buf[i] as number;
-    if (inQuotes) {
+  // Locals only (no closures over them), so V8 keeps the loop state in registers.
+  for (; i <= n; i++) {
+    // i === n is the end of the data: it ends the last record only in a final scan.
+    let c = i < n ? (buf[i] as number) : -1;
+    // Most bytes are plain text: skip them in a tight loop (LF, CR and the quote are all below 0x23).
+    if (!inQuotes && c > QUOTE && c !== delimiter && !quoted) {
+      while (++i < n) {
+        c = buf[i] as number;
+        if (c <= QUOTE || c === delimiter) break;
+      }
+      if (i === n) c = -1;
+    }
+    if (c === -1 && (!final || recordStart === n)) break;
+    if (inQuotes && c !== -1) {
       if (c === QUOTE) {
         // `""` inside quotes is one quote; a lone `"` closes the field. At the chunk's end we cannot tell yet.
         if (i + 1 === n && !final) break;
@@ -116,23 +118,47 @@ export function scanChunk(s: ScanState, chunk: Buffer, final: boolean, onRecord:
       }
       continue;
     }
-    if (c === delimiter) {
-      endField(i);
-      resetField(i + 1);
-      continue;
-    }
-    if (c === LF || c === CR) {
+    const endsRecord = c === LF || c === CR || c === -1;
+    if (c === delimiter || endsRecord) {
       // CRLF is one record end; a CR as the chunk's last byte may be followed by LF in the next chunk.
       if (c === CR && i + 1 === n && !final) break;
-      endField(i);
-      emit();
+      if (count === starts.length) {
+        grow(s);
+        starts = s.starts;
+        ends = s.ends;
+        escaped = s.escaped;
+      }
+      // A quoted field's text lies between its quotes.
+      starts[count] = quoted ? fieldStart + 1 : fieldStart;
+      ends[count] = quoted ? (closingQuote >= 0 ? closingQuote : i) : i;
+      escaped[count] = hasEscapes ? 1 : 0;
+      count += 1;
+      fieldStart = i + 1;
+      quoted = false;
+      closingQuote = -1;
+      hasEscapes = false;
+      if (!endsRecord) continue;
+      if (c === -1) defect = inQuotes ? 'the file ends inside a quoted field' : 'the last record has no line end';
+      view.count = count;
+      view.starts = starts;
+      view.ends = ends;
+      view.escaped = escaped;
+      view.line = recordLine;
+      view.byteOffset = s.byteOffset + recordStart;
+      view.defect = defect;
+      onRecord(view);
+      if (c === -1) {
+        tail = defect;
+        recordStart = n;
+        break;
+      }
       if (c === CR && buf[i + 1] === LF) i += 1;
       line += 1;
       count = 0;
       defect = '';
       recordStart = i + 1;
       recordLine = line;
-      resetField(i + 1);
+      fieldStart = i + 1;
       continue;
     }
     if (c === QUOTE) {
@@ -149,14 +175,7 @@ export function scanChunk(s: ScanState, chunk: Buffer, final: boolean, onRecord:
     if (quoted && defect === '') defect = 'text after the closing quote of a field';
   }
 
-  let tail = '';
   if (final) {
-    if (recordStart < n) {
-      tail = inQuotes ? 'the file ends inside a quoted field' : 'the last record has no line end';
-      endField(n);
-      defect = tail;
-      emit();
-    }
     s.leftover = undefined;
   } else {
     // Keep the unfinished record; it is scanned again, whole, with the next chunk.

@@ -1,0 +1,100 @@
+/**
+ * How fast `jtl analyze` reads a large JTL, against references measured in the same run on the same file:
+ * a plain Node loop that only counts newlines (the floor), a straightforward csv-parse aggregation, and
+ * JMeter's own report generator (`jmeter -g`). Prints wall time, peak RSS and the ratios.
+ *   node --import tsx bench/analyze.ts [--mb 600] [--skip-jmeter] [--skip-csv-parse]
+ * Needs `npm run build` (the analyzer runs from dist/ in a child process, so its RSS is its own).
+ */
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+
+import { execa } from 'execa';
+
+import { jmeterBin } from '../test/jmx/jmeter-home.js';
+import { generateJtl, HEADER } from '../test/jtl/generate.js';
+
+const arg = (name: string) => process.argv.indexOf(`--${name}`);
+const mb = arg('mb') > 0 ? Number(process.argv[arg('mb') + 1]) : 600;
+const repo = new URL('..', import.meta.url).pathname;
+
+/** A realistic JTL: default columns, 36 labels, ~1 % failures with multi-line messages, controllers, sub-results. */
+async function writeJtl(path: string, targetBytes: number): Promise<void> {
+  const out = createWriteStream(path);
+  out.write(HEADER + '\n');
+  let written = 0;
+  for (let block = 0; written < targetBytes; block++) {
+    const text = generateJtl({ samples: 100_000, labels: 36, seed: block + 1, errorRate: 0.01, transactionEvery: 50, subResultsEvery: 97, startMs: 1_795_000_000_000 + block * 150_000 });
+    const body = text.slice(HEADER.length + 1);
+    written += Buffer.byteLength(body);
+    if (!out.write(body)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+interface Measure {
+  readonly name: string;
+  readonly seconds: number;
+  readonly peakRssMb: number;
+}
+
+/** Runs a command under /usr/bin/time to get its peak RSS; wall time measured here. */
+async function measure(name: string, command: string, args: readonly string[], env: Record<string, string> = {}): Promise<Measure> {
+  const started = process.hrtime.bigint();
+  const r = await execa('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', command, ...args], { reject: false, env, all: true });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.exitCode !== 0) throw new Error(`${name} failed (${r.exitCode}): ${r.all?.slice(-500)}`);
+  const kb = Number(/PEAK_RSS_KB=(\d+)/.exec(r.all ?? '')?.[1] ?? Number.NaN);
+  return { name, seconds, peakRssMb: kb / 1024 };
+}
+
+const node = (script: string, file: string) => [process.execPath, ['--input-type=module', '-e', script, file]] as const;
+
+const NEWLINE_FLOOR = `
+import { createReadStream } from 'node:fs';
+let n = 0;
+for await (const c of createReadStream(process.argv[1], { highWaterMark: 1 << 20 })) for (let i = 0; i < c.length; i++) if (c[i] === 10) n++;
+console.log(n);`;
+
+const CSV_PARSE = `
+import { createReadStream } from 'node:fs';
+import { parse } from '${repo}node_modules/csv-parse/lib/index.js';
+const rows = new Map();
+for await (const r of createReadStream(process.argv[1]).pipe(parse({ columns: true }))) {
+  let s = rows.get(r.label); if (!s) rows.set(r.label, s = { n: 0, errors: 0, elapsed: [] });
+  s.n++; if (r.success !== 'true') s.errors++; s.elapsed.push(Number(r.elapsed));
+}
+for (const s of rows.values()) s.elapsed.sort((a, b) => a - b);
+console.log(rows.size);`;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'jtl-bench-'));
+  const jtl = join(dir, 'big.jtl');
+  try {
+    process.stdout.write(`generating a ${mb} MB JTL … `);
+    await writeJtl(jtl, mb * 1024 * 1024);
+    const size = statSync(jtl).size;
+    process.stdout.write(`${(size / 1024 / 1024).toFixed(0)} MB\n`);
+    const results: Measure[] = [];
+    results.push(await measure('newline floor (plain Node loop)', ...node(NEWLINE_FLOOR, jtl)));
+    results.push(await measure('jtl analyze', process.execPath, [join(repo, 'bin/jtl.js'), 'analyze', jtl, '--statistics-json']));
+    results.push(await measure('jtl analyze --jmeter-compat', process.execPath, [join(repo, 'bin/jtl.js'), 'analyze', jtl, '--statistics-json', '--jmeter-compat']));
+    if (arg('skip-csv-parse') < 0) results.push(await measure('csv-parse aggregation', ...node(CSV_PARSE, jtl)));
+    if (arg('skip-jmeter') < 0) {
+      results.push(await measure('jmeter -g', jmeterBin(), ['-g', jtl, '-o', join(dir, 'report'), '-j', join(dir, 'g.log')], { JVM_ARGS: '-Xms1g -Xmx4g' }));
+    }
+    const ours = results.find((r) => r.name === 'jtl analyze')!;
+    console.log(`\n${'run'.padEnd(34)} ${'seconds'.padStart(8)} ${'MB/s'.padStart(7)} ${'peak RSS MB'.padStart(12)}  ratio`);
+    for (const r of results) {
+      const ratio = r === ours ? '' : r.seconds > ours.seconds ? `jtl analyze is ${(r.seconds / ours.seconds).toFixed(1)}× faster` : `jtl analyze takes ${(ours.seconds / r.seconds).toFixed(2)}× this`;
+      console.log(`${r.name.padEnd(34)} ${r.seconds.toFixed(2).padStart(8)} ${(size / 1048576 / r.seconds).toFixed(0).padStart(7)} ${r.peakRssMb.toFixed(0).padStart(12)}  ${ratio}`);
+    }
+    console.log('\ntargets: ≤ 3× the newline floor, ≥ 15× faster than csv-parse, ≥ 20× faster than jmeter -g, peak RSS < 200 MB');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

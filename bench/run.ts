@@ -1,0 +1,2 @@
+/** `npm run bench`: the analyzer benchmark (bench/analyze.ts); pass its flags after `--`. */
+await import('./analyze.js');
