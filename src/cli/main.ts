@@ -5,7 +5,7 @@ import { buildProgram } from './program.js';
 
 /** Entry point of the `jtl` binary. Maps every failure to one stderr line and an exit code. */
 export async function main(argv: readonly string[]): Promise<void> {
-  const program = buildProgram().exitOverride();
+  const program = buildProgram();
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

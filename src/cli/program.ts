@@ -13,7 +13,9 @@ export function buildProgram(): Command {
     .description('JMeter performance testing of MCP gateways: plans from code, runs, JTL analysis')
     .version(packageVersion(), '-V, --version')
     .option('--debug', 'show stack traces of errors (also JTL_DEBUG=1)')
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // Before the subcommands exist, so they inherit it: main.ts maps usage errors to exit code 2.
+    .exitOverride();
   // Subcommands (one line each):
   registerRunCommand(program);
   registerPlansCommand(program);

@@ -25,8 +25,6 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 export function registerRunCommand(program: Command): void {
   program
     .command('run <plan>')
-    // The root's exitOverride() is set after the subcommands are built; usage errors must still reach exit.ts.
-    .exitOverride()
     .description('run a plan (catalogue name or .jmx file) with JMeter into results/<plan>_<timestamp>/ and analyze it')
     .option('--profile <name>', 'load properties/<name>.properties: ci or production')
     .option('-J <NAME=value>', 'set a plan property, e.g. -J THREADS=10 (repeatable; later wins)', collect, [])
