@@ -8,6 +8,7 @@ import { analyzeJtl } from '../../jtl/analyze.js';
 import { runPlan, type AnalyzeJtl, type RunDeps } from '../../runner/pipeline.js';
 import { normalizeRunOptions, RUN_DEFAULTS, type RawRunOptions } from '../../runner/options.js';
 import { formatProgressBar, formatProgressLine } from '../../runner/progress-format.js';
+import { withEmbeddedTarget } from '../../runner/embedded-target.js';
 import { repoRoot } from '../../runner/repo-root.js';
 import type { PlanCatalogue } from '../../runner/resolve-plan.js';
 import type { ProgressState, RunEvent } from '../../runner/types.js';
@@ -15,6 +16,7 @@ import { toStatisticsJson } from '../../stats/statistics-json.js';
 import { formatAnalysisTable } from '../format/analysis-table.js';
 
 interface RunCommandOptions extends RawRunOptions {
+  readonly embeddedTarget?: boolean;
   readonly json?: boolean;
   readonly verbose?: boolean;
 }
@@ -36,6 +38,7 @@ export function registerRunCommand(program: Command): void {
     .option('--token-file <file>', 'read the bearer token from this file (else JMETER_TOKEN / MCPGATEWAY_BEARER_TOKEN)')
     .option('--remote <hosts>', 'run on remote JMeter engines host[:port],… (JMeter -R); results are merged')
     .option('--progress-interval <s>', 'seconds between progress updates (JMeter reports at most every ~5 s)', String(RUN_DEFAULTS.progressIntervalS))
+    .option('--embedded-target', 'start the built-in loopback gateway stand-in (as `jtl target`) for this run and aim the plan at it')
     .option('--json', 'print summary.json instead of the table')
     .option('--verbose', "echo JMeter's own output")
     .addHelpText(
@@ -49,14 +52,16 @@ export function registerRunCommand(program: Command): void {
         '3 JMeter failed, recorded no sample, or every sample failed (target down or unreachable).',
     )
     .action(async (plan: string, options: RunCommandOptions) => {
-      const request = normalizeRunOptions(plan, options);
+      const normalized = normalizeRunOptions(plan, options);
+      const embedded = options.embeddedTarget ? await withEmbeddedTarget(normalized, process.env) : undefined;
+      const request = embedded?.request ?? normalized;
       const stop = new AbortController();
       const hurry = new AbortController();
       const onSignal = (): void => (stop.signal.aborted ? hurry.abort() : stop.abort());
       process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
       const view = progressView(process.stderr);
       try {
-        const outcome = await runPlan(request, { ...runDeps(), signal: stop.signal, hurry: hurry.signal, onEvent: view.onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
+        const outcome = await runPlan(request, { ...runDeps(), ...(embedded && { env: embedded.env }), signal: stop.signal, hurry: hurry.signal, onEvent: view.onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
         view.done();
         process.stdout.write(options.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : (outcome.analysis?.table ?? ''));
         process.stderr.write(`run folder: ${outcome.folder.dir}\n`);
@@ -64,6 +69,7 @@ export function registerRunCommand(program: Command): void {
       } finally {
         view.done();
         process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+        await embedded?.target.close();
       }
     });
 }
