@@ -28,6 +28,12 @@ setup: ## install everything: npm packages (npm ci builds dist/) and JMeter 5.6.
 	@npm ci --no-audit --no-fund
 	@$(MAKE) --no-print-directory jmeter-install
 
+.PHONY: quickstart
+quickstart: setup ## install everything, run rest_api_baseline briefly against the embedded target, analyze it, write the HTML dashboard
+	@node bin/jtl.js run rest_api_baseline --profile ci --embedded-target
+	@$(MAKE) --no-print-directory jmeter-report
+	@echo "results: $$(readlink -f results/latest)"
+
 .PHONY: test
 test: setup ## install everything and run the whole test suite (what CI runs)
 	@npm run typecheck
