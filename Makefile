@@ -37,6 +37,7 @@ quickstart: setup ## install everything, run rest_api_baseline briefly against t
 .PHONY: test
 test: setup ## install everything and run the whole test suite (what CI runs)
 	@npm run typecheck
+	@node bin/jtl.js plans check
 	@npx vitest run
 
 # ---------------------------------------------------------------------------------------------------------
