@@ -1,0 +1,134 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { ToolkitError } from '../../src/errors.js';
+import { faultInjector, parseErrorRate, parseLatency } from '../../src/target/faults.js';
+import { startTarget, type RunningTarget } from '../../src/target/index.js';
+
+let t: RunningTarget;
+beforeAll(async () => {
+  t = await startTarget({ fastTimePort: 0, fastTestPort: 0, adminPassword: 'Right-Passw0rd' });
+});
+afterAll(() => t.close());
+
+const host = () => new URL(t.url).host;
+async function loginForm(password: string, origin: string | undefined, csrfOverride?: string) {
+  const page = await fetch(`${t.url}/admin/login`);
+  const csrf = /mcpgateway_csrf_token=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')![1]!;
+  const body = new URLSearchParams({ email: t.adminEmail, password, csrf_token: csrfOverride ?? csrf });
+  return fetch(`${t.url}/admin/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `mcpgateway_csrf_token=${csrf}`, ...(origin && { origin }) },
+    body,
+  });
+}
+
+describe('admin UI', () => {
+  it('form login with the CSRF cookie and an Origin; the session cookie opens pages and HTMX partials', async () => {
+    const ok = await loginForm('Right-Passw0rd', `http://${host()}`);
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/admin');
+    const session = /jwt_token=([^;]+)/.exec(ok.headers.get('set-cookie') ?? '')![1]!;
+    const cookie = `jwt_token=${session}`;
+    expect((await fetch(`${t.url}/admin/tools`, { headers: { cookie } })).status).toBe(200);
+    const partial = await fetch(`${t.url}/admin/tools/partial`, { headers: { cookie, 'hx-request': 'true' } });
+    expect(partial.status).toBe(200);
+    expect(partial.headers.get('hx-redirect')).toBeNull();
+  });
+
+  it('refuses a missing Origin or a wrong CSRF token (403) and a wrong password (back to the form)', async () => {
+    expect((await loginForm('Right-Passw0rd', undefined)).status).toBe(403);
+    expect((await loginForm('Right-Passw0rd', `http://${host()}`, 'forged')).status).toBe(403);
+    const wrong = await loginForm('wrong', `http://${host()}`);
+    expect(wrong.status).toBe(303);
+    expect(wrong.headers.get('location')).toBe('/admin/login?error=invalid_credentials');
+  });
+
+  it('logged out: a page redirects to the login, an HTMX request gets HX-Redirect in a 200', async () => {
+    const page = await fetch(`${t.url}/admin/servers`, { redirect: 'manual' });
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe('/admin/login');
+    const htmx = await fetch(`${t.url}/admin/servers/partial`, { headers: { 'hx-request': 'true' } });
+    expect(htmx.status).toBe(200);
+    expect(htmx.headers.get('hx-redirect')).toBe('/admin/login');
+  });
+});
+
+describe('MCP test servers', () => {
+  const call = (url: string, method: string, params: object = {}) =>
+    fetch(`${url}/http`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) }).then((r) => r.json());
+
+  it('fast-time: time API, MCP get_system_time, health', async () => {
+    expect(await (await fetch(`${t.fastTimeUrl}/api/v1/time?timezone=Europe/Paris`)).json()).toMatchObject({ timezone: 'Europe/Paris' });
+    expect((await call(t.fastTimeUrl, 'tools/call', { name: 'get_system_time', arguments: { timezone: 'UTC' } })).result.content[0].text).toMatch(/UTC$/);
+    expect((await fetch(`${t.fastTimeUrl}/health`)).status).toBe(200);
+  });
+
+  it('fast-test: echo, get_stats, tools/list', async () => {
+    expect((await call(t.fastTestUrl, 'tools/call', { name: 'echo', arguments: { message: 'ping' } })).result.content[0].text).toBe('ping');
+    expect(JSON.parse((await call(t.fastTestUrl, 'tools/call', { name: 'get_stats' })).result.content[0].text)).toHaveProperty('calls');
+    expect((await call(t.fastTestUrl, 'tools/list')).result.tools.map((x: { name: string }) => x.name)).toEqual(['echo', 'get_system_time', 'get_stats']);
+  });
+});
+
+describe('fault injection', () => {
+  it('parses latency specs and error rates, and names what is wrong', () => {
+    expect(parseLatency('uniform:5-50')).toEqual({ kind: 'uniform', minMs: 5, maxMs: 50 });
+    expect(parseLatency('normal:100,20')).toEqual({ kind: 'normal', meanMs: 100, sdMs: 20 });
+    expect(parseErrorRate('5%')).toBe(0.05);
+    for (const bad of ['gauss:1', 'fixed:', 'uniform:a-b']) expect(() => parseLatency(bad)).toThrow(expect.objectContaining({ code: 'TARGET_BAD_FAULT' }));
+    expect(() => parseErrorRate('1.5')).toThrow(ToolkitError);
+  });
+
+  it('is reproducible for a seed and matches routes with *', () => {
+    const decide = (seed: number) => faultInjector([{ route: 'MCP *', errorRate: 0.3 }], seed);
+    const a = decide(3);
+    const b = decide(3);
+    const sequenceA = Array.from({ length: 200 }, () => a('MCP tools/call').fail);
+    expect(Array.from({ length: 200 }, () => b('MCP tools/call').fail)).toEqual(sequenceA);
+    expect(sequenceA.filter(Boolean).length).toBeGreaterThan(30);
+    expect(sequenceA.filter(Boolean).length).toBeLessThan(90);
+    expect(a('GET /tools')).toEqual({ delayMs: 0, fail: false });
+  });
+
+  it('injected latency is measurable on the wire', async () => {
+    const slow = await startTarget({ faults: [{ route: 'GET /health', latency: { kind: 'fixed', ms: 80 } }], fastTimePort: null, fastTestPort: null });
+    try {
+      const started = performance.now();
+      await fetch(`${slow.url}/health`);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('refuses a non-loopback address and a bad server id', async () => {
+    await expect(startTarget({ host: '0.0.0.0' })).rejects.toMatchObject({ code: 'TARGET_NOT_LOOPBACK' });
+    await expect(startTarget({ serverId: 'nope' })).rejects.toMatchObject({ code: 'TARGET_BAD_SERVER_ID' });
+  });
+});
+
+describe('jtl target (CLI)', () => {
+  it('prints the URLs but never the token, keeps a generated token in a 0600 file, and stops on SIGTERM', async () => {
+    const env = { ...process.env };
+    delete env.JMETER_TOKEN;
+    delete env.MCPGATEWAY_BEARER_TOKEN;
+    const child = spawn(process.execPath, ['--import', 'tsx', new URL('../fixtures/runner/jtl-entry.ts', import.meta.url).pathname, 'target', '--port', '0', '--no-test-servers'], { env });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    while (!out.includes('Ctrl-C stops it.')) await new Promise((r) => setTimeout(r, 50));
+    const tokenFile = /token\s+written to (\S+)/.exec(out)![1]!;
+    const token = readFileSync(tokenFile, 'utf8').trim();
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+    expect(out).not.toContain(token);
+    const url = /gateway\s+(\S+)/.exec(out)![1]!;
+    expect((await fetch(`${url}/tools`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(out).toMatch(/stopped after 1 requests/);
+  });
+});
