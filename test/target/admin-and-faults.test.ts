@@ -59,7 +59,7 @@ describe('admin UI', () => {
 
 describe('MCP test servers', () => {
   const call = (url: string, method: string, params: object = {}) =>
-    fetch(`${url}/http`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) }).then((r) => r.json());
+    fetch(`${url}/http`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) }).then((r) => r.json() as Promise<any>); // eslint-disable-line @typescript-eslint/no-explicit-any
 
   it('fast-time: time API, MCP get_system_time, health', async () => {
     expect(await (await fetch(`${t.fastTimeUrl}/api/v1/time?timezone=Europe/Paris`)).json()).toMatchObject({ timezone: 'Europe/Paris' });
