@@ -62,7 +62,7 @@ describe('MCP test servers', () => {
     fetch(`${url}/http`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) }).then((r) => r.json() as Promise<any>); // eslint-disable-line @typescript-eslint/no-explicit-any
 
   it('fast-time: time API, MCP get_system_time, health', async () => {
-    expect(await (await fetch(`${t.fastTimeUrl}/api/v1/time?timezone=Europe/Paris`)).json()).toMatchObject({ timezone: 'Europe/Paris' });
+    expect(await (await fetch(`${t.fastTimeUrl}/api/v1/time?timezone=Europe/Paris`)).json() as object).toMatchObject({ timezone: 'Europe/Paris' });
     expect((await call(t.fastTimeUrl, 'tools/call', { name: 'get_system_time', arguments: { timezone: 'UTC' } })).result.content[0].text).toMatch(/UTC$/);
     expect((await fetch(`${t.fastTimeUrl}/health`)).status).toBe(200);
   });

@@ -11,6 +11,8 @@ afterAll(() => t.close());
 
 const auth = () => ({ authorization: `Bearer ${t.token}` });
 const mcpHeaders = () => ({ ...auth(), 'content-type': 'application/json', accept: 'application/json, text/event-stream' });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const body = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
 const rpc = (method: string, params: object = {}) => JSON.stringify({ jsonrpc: '2.0', id: 7, method, params });
 const mcp = (body: string, headers: Record<string, string> = mcpHeaders(), path = `/servers/${t.serverId}/mcp`) =>
   fetch(`${t.url}${path}`, { method: 'POST', headers, body });
@@ -21,8 +23,8 @@ describe('REST', () => {
     expect((await fetch(`${t.url}/tools`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
     const tools = await fetch(`${t.url}/tools`, { headers: auth() });
     expect(tools.status).toBe(200);
-    expect(Array.isArray(await tools.json())).toBe(true);
-    expect(await (await fetch(`${t.url}/health`)).json()).toMatchObject({ status: 'healthy' });
+    expect(Array.isArray(await body(tools))).toBe(true);
+    expect(await body(fetch(`${t.url}/health`))).toMatchObject({ status: 'healthy' });
     expect((await fetch(`${t.url}/ready`)).status).toBe(200);
   });
 
@@ -35,10 +37,10 @@ describe('REST', () => {
 
 describe('MCP Streamable HTTP', () => {
   it('answers the MCP methods of the plans', async () => {
-    expect((await (await mcp(rpc('tools/list'))).json()).result.tools.map((x: { name: string }) => x.name)).toContain('gw-health');
-    expect((await (await mcp(rpc('tools/call', { name: 'echo', arguments: { message: 'hi' } }))).json()).result.content[0].text).toBe('hi');
-    expect((await (await mcp(rpc('resources/read', { uri: 'file:///loadtest/hello.txt' }))).json()).result.contents).toHaveLength(1);
-    expect((await (await mcp(rpc('initialize', { protocolVersion: '2025-06-18' }))).json()).result.protocolVersion).toBe('2025-06-18');
+    expect((await body(mcp(rpc('tools/list')))).result.tools.map((x: { name: string }) => x.name)).toContain('gw-health');
+    expect((await body(mcp(rpc('tools/call', { name: 'echo', arguments: { message: 'hi' } })))).result.content[0].text).toBe('hi');
+    expect((await body(mcp(rpc('resources/read', { uri: 'file:///loadtest/hello.txt' })))).result.contents).toHaveLength(1);
+    expect((await body(mcp(rpc('initialize', { protocolVersion: '2025-06-18' })))).result.protocolVersion).toBe('2025-06-18');
   });
 
   it('follows the transport rules: 202 for notifications, -32601 in a 200, 415, 406, 404, 405', async () => {
@@ -47,7 +49,7 @@ describe('MCP Streamable HTTP', () => {
     expect(await note.text()).toBe('');
     const unknown = await mcp(rpc('x/y'));
     expect(unknown.status).toBe(200);
-    expect((await unknown.json()).error.code).toBe(-32601);
+    expect((await body(unknown)).error.code).toBe(-32601);
     expect((await mcp(rpc('ping'), { ...auth(), 'content-type': 'text/plain', accept: 'application/json' })).status).toBe(415);
     expect((await mcp(rpc('ping'), { ...auth(), 'content-type': 'application/json', accept: 'text/html' })).status).toBe(406);
     expect((await mcp(rpc('ping'), mcpHeaders(), '/servers/00000000000000000000000000000000/mcp')).status).toBe(404);
@@ -57,7 +59,7 @@ describe('MCP Streamable HTTP', () => {
 
   it('/rpc speaks the same JSON-RPC', async () => {
     const r = await fetch(`${t.url}/rpc`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: rpc('prompts/list') });
-    expect((await r.json()).result.prompts[0].name).toBe('greeting');
+    expect((await body(r)).result.prompts[0].name).toBe('greeting');
   });
 });
 
