@@ -54,8 +54,7 @@ type NumberColumns = ReadonlyArray<readonly [keyof Sample, number, string]>;
 
 const numberColumns = (m: ColumnMap): NumberColumns => [
   ['elapsedMs', m.elapsed, 'elapsed'], ['bytes', m.bytes, 'bytes'], ['sentBytes', m.sentBytes, 'sentBytes'],
-  ['grpThreads', m.grpThreads, 'grpThreads'], ['allThreads', m.allThreads, 'allThreads'], ['latencyMs', m.latency, 'Latency'],
-  ['idleTimeMs', m.idleTime, 'IdleTime'], ['connectMs', m.connect, 'Connect'],
+  ['allThreads', m.allThreads, 'allThreads'], ['latencyMs', m.latency, 'Latency'], ['connectMs', m.connect, 'Connect'],
 ];
 
 const interned = (interner: ByteInterner, r: RecordView, k: number): string =>
@@ -114,8 +113,8 @@ function detectLayout(file: string, chunk: Buffer, dialect: CsvDialect): { map: 
 
 function blankSample(): Mutable<Sample> {
   return {
-    timeStamp: 0, elapsedMs: 0, label: '', responseCode: '', responseMessage: '', threadName: '', success: true,
-    failureMessage: '', bytes: 0, sentBytes: 0, grpThreads: 0, allThreads: 0, latencyMs: 0, idleTimeMs: 0, connectMs: 0,
+    timeStamp: 0, elapsedMs: 0, label: '', responseCode: '', responseMessage: '', success: true,
+    failureMessage: '', bytes: 0, sentBytes: 0, allThreads: 0, latencyMs: 0, connectMs: 0,
     controller: 'none',
   };
 }

@@ -1,4 +1,7 @@
-/** One row of a JTL: a sampler result, a sub-result or a transaction-controller result. */
+/**
+ * One row of a JTL: a sampler result, a sub-result or a transaction-controller result — the columns the statistics
+ * read (like JMeter's report generator, the readers convert only those; threadName, grpThreads and IdleTime are not).
+ */
 export interface Sample {
   /** Start time, epoch ms (JMeter's default sampleresult.timestamp.start=true). */
   readonly timeStamp: number;
@@ -6,15 +9,12 @@ export interface Sample {
   readonly label: string;
   readonly responseCode: string;
   readonly responseMessage: string;
-  readonly threadName: string;
   readonly success: boolean;
   readonly failureMessage: string;
   readonly bytes: number;
   readonly sentBytes: number;
-  readonly grpThreads: number;
   readonly allThreads: number;
   readonly latencyMs: number;
-  readonly idleTimeMs: number;
   readonly connectMs: number;
   /** A transaction controller's own row (`tc`), one with no children (`empty-tc`, skipped by the dashboard), or not. */
   readonly controller: 'none' | 'tc' | 'empty-tc';

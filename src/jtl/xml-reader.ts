@@ -22,9 +22,8 @@ function fromAttributes(a: Record<string, string>): Mutable<Sample> | string {
   const int = (name: string, fallback = 0) => (a[name] === undefined ? fallback : Number.parseInt(a[name]!, 10));
   const sample = {
     timeStamp: int('ts', Number.NaN), elapsedMs: int('t', Number.NaN), label: a.lb ?? '', responseCode: a.rc ?? a.rs ?? '',
-    responseMessage: a.rm ?? '', threadName: a.tn ?? '', success: (a.s ?? 'true').toLowerCase() === 'true', failureMessage: '',
-    bytes: int('by'), sentBytes: int('sby'), grpThreads: int('ng'), allThreads: int('na'), latencyMs: int('lt'),
-    idleTimeMs: int('it'), connectMs: int('ct'), controller: controllerKind(a.rm ?? ''),
+    responseMessage: a.rm ?? '', success: (a.s ?? 'true').toLowerCase() === 'true', failureMessage: '',
+    bytes: int('by'), sentBytes: int('sby'), allThreads: int('na'), latencyMs: int('lt'), connectMs: int('ct'), controller: controllerKind(a.rm ?? ''),
   };
   if (Number.isNaN(sample.timeStamp)) return `attribute "ts" is "${a.ts ?? ''}", expected epoch ms`;
   if (Number.isNaN(sample.elapsedMs)) return `attribute "t" is "${a.t ?? ''}", expected an integer`;

@@ -5,8 +5,8 @@ import { RowAccumulator } from '../../src/stats/accumulator.js';
 import { JMETER_APDEX } from '../../src/stats/types.js';
 
 const sample = (over: Partial<Sample>): Sample => ({
-  timeStamp: 1000, elapsedMs: 100, label: 'GET /tools', responseCode: '200', responseMessage: 'OK', threadName: 't', success: true,
-  failureMessage: '', bytes: 1024, sentBytes: 512, grpThreads: 1, allThreads: 1, latencyMs: 50, idleTimeMs: 0, connectMs: 2, controller: 'none', ...over,
+  timeStamp: 1000, elapsedMs: 100, label: 'GET /tools', responseCode: '200', responseMessage: 'OK', success: true,
+  failureMessage: '', bytes: 1024, sentBytes: 512, allThreads: 1, latencyMs: 50, connectMs: 2, controller: 'none', ...over,
 });
 
 describe('RowAccumulator', () => {
