@@ -1,20 +1,15 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { resolveJmeter } from '../../src/runner/resolve-jmeter.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 
-/** JMETER_HOME, else the repo's .jmeter/apache-jmeter-5.6.3, else the `jmeter` found on PATH. */
-export function jmeterHome(): string {
-  const env = process.env.JMETER_HOME;
-  if (env && existsSync(join(env, 'bin', 'jmeter'))) return env;
-  const local = join(repoRoot, '.jmeter', 'apache-jmeter-5.6.3');
-  if (existsSync(join(local, 'bin', 'jmeter'))) return local;
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const bin = join(dir, 'jmeter');
-    if (existsSync(bin)) return dirname(dirname(realpathSync(bin)));
-  }
-  throw new Error('JMeter 5.6.3 not found: set JMETER_HOME or run `make setup`');
-}
+/** The toolkit's own lookup (JMETER_HOME, .jmeter/apache-jmeter-5.6.3, PATH), as the runner uses it. */
+export const jmeterBin = (): string => resolveJmeter().bin;
 
-export const jmeterBin = (): string => join(jmeterHome(), 'bin', 'jmeter');
+export function jmeterHome(): string {
+  const found = resolveJmeter();
+  return found.home ?? dirname(dirname(realpathSync(found.bin)));
+}
