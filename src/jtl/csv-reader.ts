@@ -29,7 +29,7 @@ export async function readCsvJtl(jtl: OpenedJtl, dialect: CsvDialect, issues: Re
   const onRecord = (r: RecordView) => {
     if (layout === undefined) return;
     if (layout.headerLine && r.line === 1) return;
-    const reason = r.defect !== '' ? r.defect : r.count !== layout.map.names.length ? `${r.count} fields, expected ${layout.map.names.length}` : fill(sample, r, layout.map, layout.numbers, text);
+    const reason = r.defect !== '' ? r.defect : r.count !== layout.map.names.length ? `${r.count} fields, expected ${layout.map.names.length}` : fill(sample, r, layout.map, text);
     if (reason === '') {
       records += 1;
       onSample(sample);
@@ -50,31 +50,26 @@ export async function readCsvJtl(jtl: OpenedJtl, dialect: CsvDialect, issues: Re
   return records;
 }
 
-type NumberColumns = ReadonlyArray<readonly [keyof Sample, number, string]>;
-
-const numberColumns = (m: ColumnMap): NumberColumns => [
-  ['elapsedMs', m.elapsed, 'elapsed'], ['bytes', m.bytes, 'bytes'], ['sentBytes', m.sentBytes, 'sentBytes'],
-  ['allThreads', m.allThreads, 'allThreads'], ['latencyMs', m.latency, 'Latency'], ['connectMs', m.connect, 'Connect'],
-];
+/** An optional integer column: 0 when the file does not have it, NaN when its text is not an integer. */
+const optionalInteger = (r: RecordView, k: number): number => (k < 0 ? 0 : fieldInteger(r, k));
 
 const interned = (interner: ByteInterner, r: RecordView, k: number): string =>
   k < 0 || k >= r.count ? '' : r.escaped[k] === 1 ? fieldText(r, k) : interner.intern(r.buf, r.starts[k]!, r.ends[k]!, () => fieldText(r, k));
 
 /** Fills the reused sample from a record; returns '' or what is wrong (naming the column). */
-function fill(s: Mutable<Sample>, r: RecordView, m: ColumnMap, numbers: NumberColumns, text: { labels: ByteInterner; codes: ByteInterner }): string {
+function fill(s: Mutable<Sample>, r: RecordView, m: ColumnMap, text: { labels: ByteInterner; codes: ByteInterner }): string {
   let ts = fieldInteger(r, m.timeStamp);
   if (Number.isNaN(ts)) ts = parseFormattedTimestamp(fieldText(r, m.timeStamp));
   if (Number.isNaN(ts)) return `column "timeStamp" is "${fieldText(r, m.timeStamp).slice(0, 40)}", expected epoch ms or a date`;
   s.timeStamp = ts;
-  for (const [key, index, column] of numbers) {
-    if (index < 0) {
-      (s as Record<string, unknown>)[key] = 0;
-      continue;
-    }
-    const value = fieldInteger(r, index);
-    if (Number.isNaN(value)) return `column "${column}" is "${fieldText(r, index).slice(0, 40)}", expected an integer`;
-    (s as Record<string, unknown>)[key] = value;
-  }
+  // Plain property stores (no computed keys): this runs for every record.
+  s.elapsedMs = fieldInteger(r, m.elapsed);
+  s.bytes = optionalInteger(r, m.bytes);
+  s.sentBytes = optionalInteger(r, m.sentBytes);
+  s.allThreads = optionalInteger(r, m.allThreads);
+  s.latencyMs = optionalInteger(r, m.latency);
+  s.connectMs = optionalInteger(r, m.connect);
+  if (Number.isNaN(s.elapsedMs + s.bytes + s.sentBytes + s.allThreads + s.latencyMs + s.connectMs)) return badInteger(r, m);
   s.label = interned(text.labels, r, m.label);
   s.success = fieldIsTrue(r, m.success);
   s.responseCode = interned(text.codes, r, m.responseCode);
@@ -85,7 +80,14 @@ function fill(s: Mutable<Sample>, r: RecordView, m: ColumnMap, numbers: NumberCo
   return '';
 }
 
-function detectLayout(file: string, chunk: Buffer, dialect: CsvDialect): { map: ColumnMap; numbers: NumberColumns; headerLine: boolean; delimiter: number } {
+/** Names the first integer column that is not an integer (the slow path of fill). */
+function badInteger(r: RecordView, m: ColumnMap): string {
+  const columns: ReadonlyArray<readonly [string, number]> = [['elapsed', m.elapsed], ['bytes', m.bytes], ['sentBytes', m.sentBytes], ['allThreads', m.allThreads], ['Latency', m.latency], ['Connect', m.connect]];
+  const [column, k] = columns.find(([, k]) => Number.isNaN(optionalInteger(r, k)))!;
+  return `column "${column}" is "${fieldText(r, k).slice(0, 40)}", expected an integer`;
+}
+
+function detectLayout(file: string, chunk: Buffer, dialect: CsvDialect): { map: ColumnMap; headerLine: boolean; delimiter: number } {
   const end = chunk.indexOf(0x0a);
   const first = chunk.toString('utf8', 0, end < 0 ? Math.min(chunk.length, 65536) : end).replace(/^\uFEFF/, '').replace(/\r$/, '');
   const delimiters = dialect.delimiter !== undefined ? [dialect.delimiter === '\\t' ? '\t' : dialect.delimiter] : CANDIDATE_DELIMITERS;
@@ -93,7 +95,7 @@ function detectLayout(file: string, chunk: Buffer, dialect: CsvDialect): { map: 
     const names = first.split(d).map((n) => n.trim());
     if (names.includes('elapsed') && names.includes('label') && !/^\d/.test(first)) {
       const map = columnMap(names.map((n) => n.replace(/^"(.*)"$/, '$1')), file);
-      return { map, numbers: numberColumns(map), headerLine: true, delimiter: d.charCodeAt(0) };
+      return { map, headerLine: true, delimiter: d.charCodeAt(0) };
     }
   }
   const columns = dialect.columns ?? DEFAULT_COLUMNS;
@@ -101,7 +103,7 @@ function detectLayout(file: string, chunk: Buffer, dialect: CsvDialect): { map: 
     const fields = first.split(d);
     if (fields.length >= columns.length && /^\s*\d{4}|^\s*\d+\s*$/.test(fields[columns.indexOf('timeStamp')] ?? '')) {
       const map = columnMap(columns, file);
-      return { map, numbers: numberColumns(map), headerLine: false, delimiter: d.charCodeAt(0) };
+      return { map, headerLine: false, delimiter: d.charCodeAt(0) };
     }
   }
   throw new JtlError(
