@@ -9,31 +9,31 @@ import { answerRpcPost } from './routes/mcp.js';
 
 const timeTool = gatewayTools.find((t) => t.name === 'get_system_time') as ToolDefinition;
 const echoTool = gatewayTools.find((t) => t.name === 'echo') as ToolDefinition;
-const startedAt = Date.now();
-let calls = 0;
-
-const statsTool: ToolDefinition = {
+/** get_stats reports the uptime and request count of the server it runs on. */
+const statsTool = (stats: { readonly startedAt: number; calls: number }): ToolDefinition => ({
   name: 'get_stats',
   description: 'Server statistics',
   inputSchema: { type: 'object', properties: {} },
-  run: () => JSON.stringify({ uptime_ms: Date.now() - startedAt, calls }),
-};
+  run: () => JSON.stringify({ uptime_ms: Date.now() - stats.startedAt, calls: stats.calls }),
+});
 
 /** One of the two MCP servers that mcp_test_servers_baseline hits directly (no gateway, no token). */
 export interface TestServerSpec {
   /** Route prefix of fault rules and the plan's labels: `fast_time` or `fast_test`. */
   readonly name: 'fast_time' | 'fast_test';
-  readonly tools: readonly ToolDefinition[];
+  readonly tools: (stats: { readonly startedAt: number; calls: number }) => readonly ToolDefinition[];
   readonly timeApi: boolean;
 }
 
-export const fastTimeServer: TestServerSpec = { name: 'fast_time', tools: [timeTool], timeApi: true };
-export const fastTestServer: TestServerSpec = { name: 'fast_test', tools: [echoTool, timeTool, statsTool], timeApi: false };
+export const fastTimeServer: TestServerSpec = { name: 'fast_time', tools: () => [timeTool], timeApi: true };
+export const fastTestServer: TestServerSpec = { name: 'fast_test', tools: (stats) => [echoTool, timeTool, statsTool(stats)], timeApi: false };
 
 /** The request handler of a test server: GET /health, MCP at POST /http, and (fast-time) GET /api/v1/time. */
 export function testServerHandler(ctx: TargetContext, spec: TestServerSpec) {
+  const stats = { startedAt: Date.now(), calls: 0 };
+  const tools = spec.tools(stats);
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    calls += 1;
+    stats.calls += 1;
     const path = url.pathname;
     if (req.method === 'GET' && path === '/health') return sendJson(res, 200, { status: 'healthy', server: spec.name });
     if (req.method === 'GET' && spec.timeApi && path === '/api/v1/time') {
@@ -43,7 +43,7 @@ export function testServerHandler(ctx: TargetContext, spec: TestServerSpec) {
     }
     if (path === '/http' || path === '/http/') {
       if (req.method !== 'POST') return sendJson(res, 405, { detail: 'Method Not Allowed' }, { allow: 'POST' });
-      return answerRpcPost(ctx, res, await readBody(req), { routePrefix: `${spec.name} MCP`, tools: spec.tools });
+      return answerRpcPost(ctx, res, await readBody(req), { routePrefix: `${spec.name} MCP`, tools });
     }
     sendJson(res, 404, { detail: 'Not Found' });
   };
