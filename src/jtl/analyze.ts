@@ -1,6 +1,5 @@
 import { JtlError } from '../errors.js';
-import { RowAccumulator } from '../stats/accumulator.js';
-import { IntervalSeries } from '../stats/intervals.js';
+import { Aggregation } from '../stats/aggregation.js';
 import { DEFAULT_PERCENTILES, JMETER_APDEX, type ApdexThresholds, type IntervalStats, type LabelStats, type StatsMode } from '../stats/types.js';
 import { readCsvJtl, type CsvDialect } from './csv-reader.js';
 import { openJtl, type JtlFormat } from './open.js';
@@ -48,38 +47,23 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
   const apdex = options.apdex ?? JMETER_APDEX;
   const percentiles = options.percentiles ?? DEFAULT_PERCENTILES;
   const intervalMs = options.intervalMs ?? 5000;
-  const rows = new Map<string, RowAccumulator>();
-  const total = new RowAccumulator('Total', false, mode, apdex);
-  const series = new IntervalSeries(intervalMs);
+  const aggregation = new Aggregation({ mode, apdex, intervalMs, keep: sampleFilter(options) });
   const issues: ReadIssues = { skippedCount: 0, skipped: [], truncatedTails: [] };
   const files: AnalyzedFile[] = [];
-  const keep = sampleFilter(options);
-  let samples = 0;
-
-  const onSample = (s: Sample) => {
-    if (s.controller === 'empty-tc' || !keep(s)) return;
-    let row = rows.get(s.label);
-    if (row === undefined) {
-      row = new RowAccumulator(s.label, s.controller === 'tc', mode, apdex);
-      rows.set(s.label, row);
-    }
-    row.add(s);
-    if (s.controller === 'none') {
-      total.add(s);
-      series.add(s);
-    }
-    if ((++samples & 0xffff) === 0) options.onProgress?.({ file: current, samples });
-  };
   let current = '';
+  const onSample = (s: Sample) => {
+    aggregation.add(s);
+    if ((aggregation.samples & 0xffff) === 0) options.onProgress?.({ file: current, samples: aggregation.samples });
+  };
   for (const file of options.files) {
     current = file;
     const jtl = await openJtl(file);
-    const before = samples;
+    const before = aggregation.samples;
     if (jtl.format === 'xml') await readXmlJtl(jtl, issues, onSample);
     else await readCsvJtl(jtl, options.dialect ?? {}, issues, onSample);
-    files.push({ file, format: jtl.format, gzip: jtl.gzip, samples: samples - before });
+    files.push({ file, format: jtl.format, gzip: jtl.gzip, samples: aggregation.samples - before });
   }
-  if (total.count === 0 && rows.size === 0) {
+  if (aggregation.isEmpty) {
     const skipped = issues.skippedCount > 0 ? ` (${issues.skippedCount} malformed records skipped, first at ${issues.skipped[0]?.file}:${issues.skipped[0]?.line}: ${issues.skipped[0]?.reason})` : '';
     throw new JtlError('JTL_NO_SAMPLES', `${options.files.join(', ')}: no samples${options.labels || options.from || options.to ? ' match the filters' : ''}${skipped}`, { files: options.files });
   }
@@ -87,9 +71,7 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
     mode,
     percentiles,
     files,
-    labels: [...rows.values()].map((r) => r.stats(percentiles)).sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
-    total: total.stats(percentiles),
-    intervals: series.series(),
+    ...aggregation.result(percentiles),
     intervalMs,
     issues,
   };

@@ -7,25 +7,38 @@ import { JMETER_STATISTIC_WINDOW, SlidingWindow } from './window.js';
 
 const MAX_FAILURE_KEYS = 50;
 
+/** Everything a row has folded, as plain data: it crosses worker threads and merges. */
+export interface RowSnapshot {
+  readonly label: string;
+  readonly isController: boolean;
+  readonly numbers: Readonly<Record<(typeof NUMBER_FIELDS)[number], number>>;
+  readonly histogram: { readonly dense: Float64Array; readonly sparse: ReadonlyMap<number, number>; readonly count: number };
+  readonly codes: ReadonlyMap<string, number>;
+  readonly failures: ReadonlyMap<string, number>;
+}
+
+const NUMBER_FIELDS = ['count', 'errors', 'mean', 'm2', 'welfordMean', 'min', 'max', 'bytes', 'sentBytes', 'firstStart', 'lastEnd',
+  'latencySum', 'latencyMax', 'connectSum', 'connectMax', 'satisfied', 'tolerated'] as const;
+
 /** Folds samples of one row (a label, or Total) in file order. */
 export class RowAccumulator {
   count = 0;
   errors = 0;
-  private mean = Number.NaN;
-  private m2 = 0;
-  private welfordMean = 0;
-  private min = Number.POSITIVE_INFINITY;
-  private max = Number.NEGATIVE_INFINITY;
-  private bytes = 0;
-  private sentBytes = 0;
-  private firstStart = Number.POSITIVE_INFINITY;
-  private lastEnd = Number.NEGATIVE_INFINITY;
-  private latencySum = 0;
-  private latencyMax = Number.NEGATIVE_INFINITY;
-  private connectSum = 0;
-  private connectMax = Number.NEGATIVE_INFINITY;
-  private satisfied = 0;
-  private tolerated = 0;
+  mean = Number.NaN;
+  m2 = 0;
+  welfordMean = 0;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+  bytes = 0;
+  sentBytes = 0;
+  firstStart = Number.POSITIVE_INFINITY;
+  lastEnd = Number.NEGATIVE_INFINITY;
+  latencySum = 0;
+  latencyMax = Number.NEGATIVE_INFINITY;
+  connectSum = 0;
+  connectMax = Number.NEGATIVE_INFINITY;
+  satisfied = 0;
+  tolerated = 0;
   private readonly histogram = new MsHistogram();
   private readonly window: SlidingWindow | undefined;
   private readonly codes = new Map<string, number>();
@@ -63,6 +76,43 @@ export class RowAccumulator {
     this.errors += 1;
     const key = failureKey(s);
     if (this.failures.has(key) || this.failures.size < MAX_FAILURE_KEYS) this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
+  }
+
+  snapshot(): RowSnapshot {
+    const numbers = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, this[f]])) as RowSnapshot['numbers'];
+    return { label: this.label, isController: this.isController, numbers, histogram: this.histogram, codes: this.codes, failures: this.failures };
+  }
+
+  /**
+   * Folds in a row of a later part of the file (exact mode only: JMeter's window and running mean depend on file
+   * order, so jmeter-compat never splits). Means combine by weight, variances by Chan's formula.
+   */
+  absorb(o: RowSnapshot): void {
+    const b = o.numbers;
+    const nA = this.count;
+    const n = nA + b.count;
+    if (b.count === 0) return;
+    this.mean = nA === 0 ? b.mean : this.mean + ((b.mean - this.mean) * b.count) / n;
+    const delta = b.welfordMean - this.welfordMean;
+    this.m2 += b.m2 + (delta * delta * nA * b.count) / n;
+    this.welfordMean += (delta * b.count) / n;
+    this.count = n;
+    this.errors += b.errors;
+    this.min = Math.min(this.min, b.min);
+    this.max = Math.max(this.max, b.max);
+    this.bytes += b.bytes;
+    this.sentBytes += b.sentBytes;
+    this.firstStart = Math.min(this.firstStart, b.firstStart);
+    this.lastEnd = Math.max(this.lastEnd, b.lastEnd);
+    this.latencySum += b.latencySum;
+    this.latencyMax = Math.max(this.latencyMax, b.latencyMax);
+    this.connectSum += b.connectSum;
+    this.connectMax = Math.max(this.connectMax, b.connectMax);
+    this.satisfied += b.satisfied;
+    this.tolerated += b.tolerated;
+    this.histogram.absorb(o.histogram);
+    for (const [code, c] of o.codes) this.codes.set(code, (this.codes.get(code) ?? 0) + c);
+    for (const [key, c] of o.failures) if (this.failures.has(key) || this.failures.size < MAX_FAILURE_KEYS) this.failures.set(key, (this.failures.get(key) ?? 0) + c);
   }
 
   stats(percentiles: readonly number[]): LabelStats {

@@ -3,9 +3,16 @@
  * sample in O(distinct values) memory. Dense below 65,536 ms, sparse above.
  */
 export class MsHistogram {
-  private readonly dense = new Float64Array(65_536);
-  private readonly sparse = new Map<number, number>();
+  readonly dense = new Float64Array(65_536);
+  readonly sparse = new Map<number, number>();
   count = 0;
+
+  /** Adds another histogram's counts (a part of the same file analyzed elsewhere). */
+  absorb(other: { readonly dense: Float64Array; readonly sparse: ReadonlyMap<number, number>; readonly count: number }): void {
+    for (let v = 0; v < 65_536; v++) if (other.dense[v] !== 0) this.dense[v] = (this.dense[v] as number) + (other.dense[v] as number);
+    for (const [v, c] of other.sparse) this.sparse.set(v, (this.sparse.get(v) ?? 0) + c);
+    this.count += other.count;
+  }
 
   add(ms: number): void {
     this.count += 1;

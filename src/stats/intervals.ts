@@ -2,7 +2,7 @@ import type { Sample } from '../jtl/sample.js';
 import { percentileLegacyOf } from './percentile.js';
 import type { IntervalStats } from './types.js';
 
-interface Bucket {
+export interface Bucket {
   count: number;
   errors: number;
   sum: number;
@@ -38,6 +38,25 @@ export class IntervalSeries {
     b.sum += s.elapsedMs;
     if (s.allThreads > b.maxThreads) b.maxThreads = s.allThreads;
     b.elapsed[binOf(s.elapsedMs)]! += 1;
+  }
+
+  snapshot(): ReadonlyMap<number, Bucket> {
+    return this.buckets;
+  }
+
+  absorb(other: ReadonlyMap<number, Bucket>): void {
+    for (const [key, o] of other) {
+      const b = this.buckets.get(key);
+      if (b === undefined) {
+        this.buckets.set(key, { ...o, elapsed: o.elapsed.slice() });
+        continue;
+      }
+      b.count += o.count;
+      b.errors += o.errors;
+      b.sum += o.sum;
+      b.maxThreads = Math.max(b.maxThreads, o.maxThreads);
+      for (let i = 0; i < BINS; i++) b.elapsed[i]! += o.elapsed[i]!;
+    }
   }
 
   series(): IntervalStats[] {
