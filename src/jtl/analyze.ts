@@ -1,10 +1,14 @@
 import { JtlError } from '../errors.js';
 import { Aggregation } from '../stats/aggregation.js';
 import { DEFAULT_PERCENTILES, JMETER_APDEX, type ApdexThresholds, type IntervalStats, type LabelStats, type StatsMode } from '../stats/types.js';
-import { readCsvJtl, type CsvDialect } from './csv-reader.js';
-import { openJtl, type JtlFormat } from './open.js';
+import { readCsvJtl, readCsvLayout, type CsvDialect } from './csv-reader.js';
+import { openJtl, type JtlFormat, type OpenedJtl } from './open.js';
+import { canSplit, mergeIssues, readCsvInHalves } from './parallel.js';
 import type { ReadIssues, Sample } from './sample.js';
 import { readXmlJtl } from './xml-reader.js';
+import { sampleFilter } from './filter.js';
+
+const DEFAULT_INTERVAL_MS = 5000;
 
 export interface AnalyzeOptions {
   readonly files: readonly string[];
@@ -19,6 +23,8 @@ export interface AnalyzeOptions {
   readonly intervalMs?: number;
   readonly dialect?: CsvDialect;
   readonly onProgress?: (p: { readonly file: string; readonly samples: number }) => void;
+  /** Plain CSV files at least this large are read on two threads in exact mode (default 64 MiB; Infinity: never). */
+  readonly parallelMinBytes?: number;
 }
 
 export interface AnalyzedFile {
@@ -46,7 +52,7 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
   const mode = options.mode ?? 'exact';
   const apdex = options.apdex ?? JMETER_APDEX;
   const percentiles = options.percentiles ?? DEFAULT_PERCENTILES;
-  const intervalMs = options.intervalMs ?? 5000;
+  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const aggregation = new Aggregation({ mode, apdex, intervalMs, keep: sampleFilter(options) });
   const issues: ReadIssues = { skippedCount: 0, skipped: [], truncatedTails: [] };
   const files: AnalyzedFile[] = [];
@@ -60,7 +66,7 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
     const jtl = await openJtl(file);
     const before = aggregation.samples;
     if (jtl.format === 'xml') await readXmlJtl(jtl, issues, onSample);
-    else await readCsvJtl(jtl, options.dialect ?? {}, issues, onSample);
+    else if (!(mode === 'exact' && (await readInHalves(jtl, options, aggregation, issues)))) await readCsvJtl(jtl, options.dialect ?? {}, issues, onSample);
     files.push({ file, format: jtl.format, gzip: jtl.gzip, samples: aggregation.samples - before });
   }
   if (aggregation.isEmpty) {
@@ -77,8 +83,22 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
   };
 }
 
-function sampleFilter(o: AnalyzeOptions): (s: Sample) => boolean {
-  const { labels, from, to } = o;
-  if (labels === undefined && from === undefined && to === undefined) return () => true;
-  return (s) => (labels === undefined || labels.test(s.label)) && (from === undefined || s.timeStamp >= from) && (to === undefined || s.timeStamp <= to);
+/** Exact mode only: JMeter's window and running mean follow file order, so jmeter-compat is never split. */
+async function readInHalves(jtl: OpenedJtl, o: AnalyzeOptions, aggregation: Aggregation, issues: ReadIssues): Promise<boolean> {
+  if (!canSplit(jtl, o.parallelMinBytes)) return false;
+  const layout = await readCsvLayout(jtl, o.dialect ?? {});
+  if (layout === undefined) return false;
+  const halves = await readCsvInHalves(jtl, layout, {
+    apdex: o.apdex ?? JMETER_APDEX,
+    intervalMs: o.intervalMs ?? DEFAULT_INTERVAL_MS,
+    ...(o.labels && { labels: { source: o.labels.source, flags: o.labels.flags } }),
+    ...(o.from !== undefined && { from: o.from }),
+    ...(o.to !== undefined && { to: o.to }),
+  });
+  if (halves === undefined) return false;
+  for (const half of halves) {
+    aggregation.absorb(half.snapshot);
+    mergeIssues(issues, half.issues);
+  }
+  return true;
 }

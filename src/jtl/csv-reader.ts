@@ -19,16 +19,53 @@ const EMPTY_CONTROLLER = Buffer.from(EMPTY_CONTROLLER_MESSAGE);
 const CANDIDATE_DELIMITERS = [',', '\t', ';', '|'];
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** How a CSV JTL's records are laid out: columns, delimiter, whether line 1 is the header. */
+export type CsvLayout = ReturnType<typeof detectLayout>;
+
+/** A part of a plain CSV JTL, for reading one file on several threads. */
+export interface CsvRange {
+  /** The first byte: a record start (0, or found by the caller). */
+  readonly start: number;
+  /** The file's layout when `start` > 0 (there is no header to detect it from). */
+  readonly layout?: CsvLayout;
+  /** Stop before the first record that starts at or after this byte. */
+  readonly stopAt?: number;
+}
+
+export interface CsvReadResult {
+  readonly records: number;
+  readonly layout: CsvLayout | undefined;
+  /** Where reading stopped with `stopAt`: the byte offset and line of the first record not read. */
+  readonly stoppedAt?: { readonly byteOffset: number; readonly line: number };
+}
+
+/** Reads the layout from the first line of a CSV JTL. */
+export async function readCsvLayout(jtl: OpenedJtl, dialect: CsvDialect): Promise<CsvLayout | undefined> {
+  for await (const chunk of jtl.chunks()) return detectLayout(jtl.file, chunk, dialect);
+  return undefined;
+}
+
 /** Reads a CSV JTL, calling onSample for each good record (the object is reused: copy what you keep). */
-export async function readCsvJtl(jtl: OpenedJtl, dialect: CsvDialect, issues: ReadIssues, onSample: (s: Sample) => void): Promise<number> {
-  let layout: ReturnType<typeof detectLayout> | undefined;
+export async function readCsvJtl(
+  jtl: OpenedJtl,
+  dialect: CsvDialect,
+  issues: ReadIssues,
+  onSample: (s: Sample) => void,
+  range: CsvRange = { start: 0 },
+): Promise<CsvReadResult> {
+  let layout: CsvLayout | undefined = range.layout;
   let state: ReturnType<typeof newScanState> | undefined;
   let records = 0;
+  let stoppedAt: CsvReadResult['stoppedAt'];
   const sample = blankSample();
   const text = { labels: new ByteInterner(), codes: new ByteInterner() };
   const onRecord = (r: RecordView) => {
-    if (layout === undefined) return;
-    if (layout.headerLine && r.line === 1) return;
+    if (layout === undefined || stoppedAt !== undefined) return;
+    if (range.stopAt !== undefined && r.byteOffset >= range.stopAt) {
+      stoppedAt = { byteOffset: r.byteOffset, line: r.line };
+      return;
+    }
+    if (layout.headerLine && r.line === 1 && range.start === 0) return;
     const reason = r.defect !== '' ? r.defect : r.count !== layout.map.names.length ? `${r.count} fields, expected ${layout.map.names.length}` : fill(sample, r, layout.map, text);
     if (reason === '') {
       records += 1;
@@ -39,15 +76,17 @@ export async function readCsvJtl(jtl: OpenedJtl, dialect: CsvDialect, issues: Re
       else noteSkip(issues, where);
     }
   };
-  for await (const chunk of jtl.chunks()) {
-    if (layout === undefined) {
-      layout = detectLayout(jtl.file, chunk, dialect);
+  for await (const chunk of jtl.chunks(range.start)) {
+    if (layout === undefined) layout = detectLayout(jtl.file, chunk, dialect);
+    if (state === undefined) {
       state = newScanState(layout.delimiter);
+      state.byteOffset = range.start;
     }
-    scanChunk(state!, chunk, false, onRecord);
+    scanChunk(state, chunk, false, onRecord);
+    if (stoppedAt !== undefined) break;
   }
-  if (state !== undefined) scanChunk(state, Buffer.alloc(0), true, onRecord);
-  return records;
+  if (state !== undefined && stoppedAt === undefined) scanChunk(state, Buffer.alloc(0), true, onRecord);
+  return { records, layout, ...(stoppedAt && { stoppedAt }) };
 }
 
 /** An optional integer column: 0 when the file does not have it, NaN when its text is not an integer. */

@@ -12,8 +12,8 @@ export interface OpenedJtl {
   readonly gzip: boolean;
   /** Size on disk (compressed size for .gz), for progress. */
   readonly sizeBytes: number;
-  /** The (decompressed) bytes, in large chunks. */
-  chunks(): AsyncIterable<Buffer>;
+  /** The (decompressed) bytes, in large chunks; `start` skips to a byte offset (plain files only). */
+  chunks(start?: number): AsyncIterable<Buffer>;
 }
 
 const CHUNK = 1 << 20;
@@ -35,8 +35,8 @@ export async function openJtl(file: string): Promise<OpenedJtl> {
     throw new JtlError('JTL_CANNOT_READ', `${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file }, { cause: error });
   }
   const gzip = head[0] === 0x1f && head[1] === 0x8b;
-  const chunks = () => {
-    const raw = createReadStream(file, { highWaterMark: CHUNK });
+  const chunks = (start = 0) => {
+    const raw = createReadStream(file, { highWaterMark: CHUNK, start: gzip ? 0 : start });
     return (gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw) as AsyncIterable<Buffer>;
   };
   const first = gzip ? await firstBytes(chunks()) : head;

@@ -12,7 +12,7 @@ export interface RowSnapshot {
   readonly label: string;
   readonly isController: boolean;
   readonly numbers: Readonly<Record<(typeof NUMBER_FIELDS)[number], number>>;
-  readonly histogram: { readonly dense: Float64Array; readonly sparse: ReadonlyMap<number, number>; readonly count: number };
+  readonly histogram: { readonly dense: Uint32Array; readonly sparse: ReadonlyMap<number, number>; readonly count: number };
   readonly codes: ReadonlyMap<string, number>;
   readonly failures: ReadonlyMap<string, number>;
 }

@@ -1,30 +1,38 @@
 /**
  * Counts of whole-millisecond values: response times are integers in a JTL, so this is an exact record of every
- * sample in O(distinct values) memory. Dense below 65,536 ms, sparse above.
+ * sample in O(distinct values) memory. Dense below 16,384 ms (64 KiB of counts per row), sparse above.
  */
+const DENSE = 16_384;
+
 export class MsHistogram {
-  readonly dense = new Float64Array(65_536);
+  readonly dense = new Uint32Array(DENSE);
   readonly sparse = new Map<number, number>();
   count = 0;
 
   /** Adds another histogram's counts (a part of the same file analyzed elsewhere). */
-  absorb(other: { readonly dense: Float64Array; readonly sparse: ReadonlyMap<number, number>; readonly count: number }): void {
-    for (let v = 0; v < 65_536; v++) if (other.dense[v] !== 0) this.dense[v] = (this.dense[v] as number) + (other.dense[v] as number);
-    for (const [v, c] of other.sparse) this.sparse.set(v, (this.sparse.get(v) ?? 0) + c);
+  absorb(other: { readonly dense: Uint32Array; readonly sparse: ReadonlyMap<number, number>; readonly count: number }): void {
+    for (let v = 0; v < DENSE; v++) if (other.dense[v] !== 0) this.addCount(v, other.dense[v] as number);
+    for (const [v, c] of other.sparse) this.addCount(v, c);
     this.count += other.count;
   }
 
   add(ms: number): void {
     this.count += 1;
-    if (ms >= 0 && ms < 65_536) this.dense[ms] = (this.dense[ms] as number) + 1;
+    // A dense counter that would overflow 32 bits moves that value to the sparse map (never a wrapped count).
+    if (ms >= 0 && ms < DENSE && this.dense[ms] !== 0xffffffff) this.dense[ms] = (this.dense[ms] as number) + 1;
     else this.sparse.set(ms, (this.sparse.get(ms) ?? 0) + 1);
+  }
+
+  private addCount(ms: number, n: number): void {
+    if (ms >= 0 && ms < DENSE && (this.dense[ms] as number) + n <= 0xffffffff) this.dense[ms] = (this.dense[ms] as number) + n;
+    else this.sparse.set(ms, (this.sparse.get(ms) ?? 0) + n);
   }
 
   /** Ascending [value, count] pairs. */
   entries(): Array<[number, number]> {
-    const out: Array<[number, number]> = [...this.sparse].filter(([v]) => v < 0).sort((a, b) => a[0] - b[0]);
-    for (let v = 0; v < 65_536; v++) if ((this.dense[v] as number) > 0) out.push([v, this.dense[v] as number]);
-    out.push(...[...this.sparse].filter(([v]) => v >= 65_536).sort((a, b) => a[0] - b[0]));
+    const counts = new Map(this.sparse);
+    for (let v = 0; v < DENSE; v++) if ((this.dense[v] as number) > 0) counts.set(v, (counts.get(v) ?? 0) + (this.dense[v] as number));
+    const out = [...counts].sort((a, b) => a[0] - b[0]);
     return out;
   }
 
