@@ -16,7 +16,7 @@ export interface OpenedJtl {
   chunks(start?: number): AsyncIterable<Buffer>;
 }
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 19;
 
 /** Detects gzip and the format from the content (not the extension) and opens a byte stream. */
 export async function openJtl(file: string): Promise<OpenedJtl> {
