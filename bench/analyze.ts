@@ -41,9 +41,9 @@ interface Measure {
 }
 
 /** Runs a command under /usr/bin/time to get its peak RSS; wall time measured here. */
-async function measure(name: string, command: string, args: readonly string[], env: Record<string, string> = {}): Promise<Measure> {
+async function measure(name: string, command: string, args: readonly string[], env: Record<string, string> = {}, cwd?: string): Promise<Measure> {
   const started = process.hrtime.bigint();
-  const r = await execa('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', command, ...args], { reject: false, env, all: true });
+  const r = await execa('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', command, ...args], { reject: false, env, all: true, ...(cwd && { cwd }) });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.exitCode !== 0) throw new Error(`${name} failed (${r.exitCode}): ${r.all?.slice(-500)}`);
   const kb = Number(/PEAK_RSS_KB=(\d+)/.exec(r.all ?? '')?.[1] ?? Number.NaN);
@@ -83,7 +83,8 @@ async function main(): Promise<void> {
     results.push(await measure('jtl analyze --jmeter-compat', process.execPath, [join(repo, 'bin/jtl.js'), 'analyze', jtl, '--statistics-json', '--jmeter-compat']));
     if (arg('skip-csv-parse') < 0) results.push(await measure('csv-parse aggregation', ...node(CSV_PARSE, jtl)));
     if (arg('skip-jmeter') < 0) {
-      results.push(await measure('jmeter -g', jmeterBin(), ['-g', jtl, '-o', join(dir, 'report'), '-j', join(dir, 'g.log')], { JVM_ARGS: '-Xms1g -Xmx4g' }));
+      // jmeter -g writes its temporary graph data under the working directory: keep it in the scratch folder.
+      results.push(await measure('jmeter -g', jmeterBin(), ['-g', jtl, '-o', join(dir, 'report'), '-j', join(dir, 'g.log')], { JVM_ARGS: '-Xms1g -Xmx4g' }, dir));
     }
     const ours = results.find((r) => r.name === 'jtl analyze')!;
     console.log(`\n${'run'.padEnd(34)} ${'seconds'.padStart(8)} ${'MB/s'.padStart(7)} ${'peak RSS MB'.padStart(12)}  ratio`);
