@@ -29,7 +29,8 @@ setup: ## install everything: npm packages (npm ci builds dist/) and JMeter 5.6.
 	@$(MAKE) --no-print-directory jmeter-install
 
 .PHONY: quickstart
-quickstart: setup ## install everything, run rest_api_baseline briefly against the embedded target, analyze it, write the HTML dashboard
+quickstart: setup ## install everything, generate the plans, run rest_api_baseline briefly against the embedded target, analyze it, write the HTML dashboard
+	@node bin/jtl.js plans build
 	@node bin/jtl.js run rest_api_baseline --profile ci --embedded-target
 	@$(MAKE) --no-print-directory jmeter-report
 	@echo "results: $$(readlink -f results/latest)"
