@@ -44,11 +44,12 @@ export class IntervalSeries {
     return this.buckets;
   }
 
+  /** Takes ownership of `other`'s buckets (a finished part's snapshot): no copy, so a long run's series is held once. */
   absorb(other: ReadonlyMap<number, Bucket>): void {
     for (const [key, o] of other) {
       const b = this.buckets.get(key);
       if (b === undefined) {
-        this.buckets.set(key, { ...o, elapsed: o.elapsed.slice() });
+        this.buckets.set(key, o);
         continue;
       }
       b.count += o.count;
