@@ -94,7 +94,7 @@ async function readInHalves(jtl: OpenedJtl, o: AnalyzeOptions, aggregation: Aggr
     ...(o.labels && { labels: { source: o.labels.source, flags: o.labels.flags } }),
     ...(o.from !== undefined && { from: o.from }),
     ...(o.to !== undefined && { to: o.to }),
-  });
+  }, o.onProgress && ((samples) => o.onProgress!({ file: jtl.file, samples })));
   if (halves === undefined) return false;
   for (const half of halves) {
     aggregation.absorb(half.snapshot);

@@ -22,11 +22,20 @@ export const canSplit = (jtl: OpenedJtl, minBytes = PARALLEL_MIN_BYTES): boolean
  * boundary of its own and the halves are used only when that boundary is exactly where the second half started.
  * Otherwise `undefined`: the caller reads the file in one pass.
  */
-export async function readCsvInHalves(jtl: OpenedJtl, layout: CsvLayout, part: Omit<PartRequest, 'file' | 'range' | 'dialect'>): Promise<readonly [PartResult, PartResult] | undefined> {
+export async function readCsvInHalves(
+  jtl: OpenedJtl,
+  layout: CsvLayout,
+  part: Omit<PartRequest, 'file' | 'range' | 'dialect'>,
+  onProgress?: (samples: number) => void,
+): Promise<readonly [PartResult, PartResult] | undefined> {
   const split = await firstLineStartAfter(jtl.file, Math.floor(jtl.sizeBytes / 2));
   if (split === undefined) return undefined;
-  // The first half is read on this thread (a second worker would cost its own heap), the second on a worker.
-  const [first, second] = await Promise.all([readPart({ ...part, file: jtl.file, dialect: {}, range: { start: 0, layout, stopAt: split } }), runPart({ ...part, file: jtl.file, dialect: {}, range: { start: split, layout } })]);
+  // The first half is read on this thread (a second worker would cost its own heap), the second on a worker;
+  // progress counts the first half twice, the halves being about equal.
+  const [first, second] = await Promise.all([
+    readPart({ ...part, file: jtl.file, dialect: {}, range: { start: 0, layout, stopAt: split } }, onProgress && ((n) => onProgress(2 * n))),
+    runPart({ ...part, file: jtl.file, dialect: {}, range: { start: split, layout } }),
+  ]);
   if (first.stoppedAt?.byteOffset !== split) return undefined;
   // The second half counted lines from 1; its records start on the first half's stopping line.
   const shift = first.stoppedAt.line - 1;
@@ -57,7 +66,8 @@ async function firstLineStartAfter(file: string, offset: number): Promise<number
 
 function runPart(request: PartRequest): Promise<PartResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./parallel-worker.js', import.meta.url), { workerData: request });
+    // The worker needs none of this process's Node flags (e.g. --input-type would break it).
+    const worker = new Worker(new URL('./parallel-worker.js', import.meta.url), { workerData: request, execArgv: [] });
     worker.once('message', (m: PartResult) => resolve(m));
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`analyzer thread exited with ${code}`))));

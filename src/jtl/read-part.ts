@@ -23,8 +23,8 @@ export interface PartResult {
   readonly stoppedAt?: { readonly byteOffset: number; readonly line: number };
 }
 
-/** Reads the byte range of a part into an exact-mode aggregation. */
-export async function readPart(request: PartRequest): Promise<PartResult> {
+/** Reads the byte range of a part into an exact-mode aggregation; `onProgress` sees its sample count now and then. */
+export async function readPart(request: PartRequest, onProgress?: (samples: number) => void): Promise<PartResult> {
   const jtl = await openJtl(request.file);
   const issues: ReadIssues = { skippedCount: 0, skipped: [], truncatedTails: [] };
   const keep = sampleFilter({
@@ -33,6 +33,10 @@ export async function readPart(request: PartRequest): Promise<PartResult> {
     ...(request.to !== undefined && { to: request.to }),
   });
   const aggregation = new Aggregation({ mode: 'exact', apdex: request.apdex, intervalMs: request.intervalMs, keep });
-  const result = await readCsvJtl(jtl, request.dialect, issues, aggregation.add, request.range);
+  const onSample = onProgress === undefined ? aggregation.add : (s: Parameters<typeof aggregation.add>[0]) => {
+    aggregation.add(s);
+    if ((aggregation.samples & 0xffff) === 0) onProgress(aggregation.samples);
+  };
+  const result = await readCsvJtl(jtl, request.dialect, issues, onSample, request.range);
   return { snapshot: aggregation.snapshot(), issues, ...(result.stoppedAt && { stoppedAt: result.stoppedAt }) };
 }
