@@ -2,10 +2,11 @@
  * How fast `jtl analyze` reads a large JTL, against references measured in the same run on the same file:
  * a plain Node loop that only counts newlines (the floor), a straightforward csv-parse aggregation, and
  * JMeter's own report generator (`jmeter -g`). Prints wall time, peak RSS and the ratios.
- *   node --import tsx bench/analyze.ts [--mb 600] [--skip-jmeter] [--skip-csv-parse]
+ *   node --import tsx bench/analyze.ts [--mb 600] [--skip-jmeter] [--skip-csv-parse] [--jtl <file>]
+ * With --jtl, that file is measured (generated there first when it does not exist) and kept, for repeated runs.
  * Needs `npm run build` (the analyzer runs from dist/ in a child process, so its RSS is its own).
  */
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -17,6 +18,7 @@ import { generateJtl, HEADER } from '../test/jtl/generate.js';
 
 const arg = (name: string) => process.argv.indexOf(`--${name}`);
 const mb = arg('mb') > 0 ? Number(process.argv[arg('mb') + 1]) : 600;
+const givenJtl = arg('jtl') > 0 ? process.argv[arg('jtl') + 1] : undefined;
 const repo = new URL('..', import.meta.url).pathname;
 
 /** A realistic JTL: default columns, 36 labels, ~1 % failures with multi-line messages, controllers, sub-results. */
@@ -71,10 +73,12 @@ console.log(rows.size);`;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'jtl-bench-'));
-  const jtl = join(dir, 'big.jtl');
+  const jtl = givenJtl ?? join(dir, 'big.jtl');
   try {
-    process.stdout.write(`generating a ${mb} MB JTL … `);
-    await writeJtl(jtl, mb * 1024 * 1024);
+    if (!existsSync(jtl)) {
+      process.stdout.write(`generating a ${mb} MB JTL … `);
+      await writeJtl(jtl, mb * 1024 * 1024);
+    }
     const size = statSync(jtl).size;
     process.stdout.write(`${(size / 1024 / 1024).toFixed(0)} MB\n`);
     const results: Measure[] = [];

@@ -93,7 +93,7 @@ export async function readCsvJtl(
 const optionalInteger = (r: RecordView, k: number): number => (k < 0 ? 0 : fieldInteger(r, k));
 
 const interned = (interner: ByteInterner, r: RecordView, k: number): string =>
-  k < 0 || k >= r.count ? '' : r.escaped[k] === 1 ? fieldText(r, k) : interner.intern(r.buf, r.starts[k]!, r.ends[k]!, () => fieldText(r, k));
+  k < 0 || k >= r.count ? '' : r.escaped[k] === 1 ? fieldText(r, k) : interner.intern(r.buf, r.starts[k]!, r.ends[k]!);
 
 /** Fills the reused sample from a record; returns '' or what is wrong (naming the column). */
 function fill(s: Mutable<Sample>, r: RecordView, m: ColumnMap, text: { labels: ByteInterner; codes: ByteInterner }): string {

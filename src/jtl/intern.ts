@@ -1,24 +1,44 @@
 /**
  * Turns repeated byte strings (labels, response codes) into one shared JS string without decoding them again:
- * a JTL has millions of rows but few distinct labels, so hashing the bytes beats a UTF-8 decode per row.
+ * a JTL has millions of rows but few distinct labels, so a table lookup beats a UTF-8 decode per row.
  */
-export class ByteInterner {
-  private readonly table = new Map<number, Array<{ readonly bytes: Buffer; readonly text: string }>>();
+const SLOTS = 4096;
+/** Past this many distinct strings (unique URLs as labels, say), new ones are decoded every time. */
+const MAX_ENTRIES = SLOTS / 2;
 
-  intern(buf: Buffer, start: number, end: number, decode: () => string): string {
-    let hash = 0x811c9dc5 ^ (end - start);
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ (buf[i] as number), 0x01000193);
-    const bucket = this.table.get(hash);
-    if (bucket !== undefined) {
-      for (const entry of bucket) {
-        if (entry.bytes.length === end - start && sameBytes(entry.bytes, buf, start)) return entry.text;
-      }
+export class ByteInterner {
+  private readonly keys: Array<Buffer | undefined> = new Array<Buffer | undefined>(SLOTS).fill(undefined);
+  private readonly texts: string[] = new Array<string>(SLOTS).fill('');
+  private entries = 0;
+
+  intern(buf: Buffer, start: number, end: number): string {
+    const length = end - start;
+    // A few sampled bytes make the hash: labels differ in their ends and middles, and the full compare follows.
+    let hash = length;
+    if (length > 0) {
+      hash = Math.imul(hash ^ (buf[start] as number), 0x01000193);
+      hash = Math.imul(hash ^ (buf[end - 1] as number), 0x01000193);
+      hash = Math.imul(hash ^ (buf[start + (length >> 1)] as number), 0x01000193);
+      hash = Math.imul(hash ^ (buf[start + (length >> 2)] as number), 0x01000193);
+      hash = Math.imul(hash ^ (buf[end - 1 - (length >> 2)] as number), 0x01000193);
+      if (length > 1) hash = Math.imul(hash ^ (buf[end - 2] as number), 0x01000193);
     }
-    const text = decode();
-    const entry = { bytes: Buffer.from(buf.subarray(start, end)), text };
-    if (bucket === undefined) this.table.set(hash, [entry]);
-    else if (bucket.length < 64) bucket.push(entry);
+    for (let slot = (hash ^ (hash >>> 15)) & (SLOTS - 1); ; slot = (slot + 1) & (SLOTS - 1)) {
+      const key = this.keys[slot];
+      if (key === undefined) break;
+      if (key.length === length && sameBytes(key, buf, start)) return this.texts[slot] as string;
+    }
+    const text = buf.toString('utf8', start, end);
+    if (this.entries < MAX_ENTRIES) this.add(hash, buf.subarray(start, end), text);
     return text;
+  }
+
+  private add(hash: number, bytes: Buffer, text: string): void {
+    let slot = (hash ^ (hash >>> 15)) & (SLOTS - 1);
+    while (this.keys[slot] !== undefined) slot = (slot + 1) & (SLOTS - 1);
+    this.keys[slot] = Buffer.from(bytes);
+    this.texts[slot] = text;
+    this.entries += 1;
   }
 }
 

@@ -33,6 +33,8 @@ export interface ScanState {
   starts: Int32Array;
   ends: Int32Array;
   escaped: Uint8Array;
+  /** 1 for the bytes the scanner must look at outside quotes (LF, CR, `"`, the delimiter), 0 for plain text. */
+  readonly special: Uint8Array;
   readonly view: RecordView;
 }
 
@@ -44,8 +46,15 @@ export const newScanState = (delimiter: number): ScanState => ({
   starts: new Int32Array(64),
   ends: new Int32Array(64),
   escaped: new Uint8Array(64),
+  special: specialBytes(delimiter),
   view: { buf: Buffer.alloc(0), count: 0, starts: new Int32Array(0), ends: new Int32Array(0), escaped: new Uint8Array(0), line: 0, byteOffset: 0, defect: '' },
 });
+
+function specialBytes(delimiter: number): Uint8Array {
+  const special = new Uint8Array(256);
+  for (const b of [LF, CR, QUOTE, delimiter]) special[b] = 1;
+  return special;
+}
 
 function grow(s: ScanState): void {
   const size = s.starts.length * 2;
@@ -60,127 +69,142 @@ function grow(s: ScanState): void {
   s.escaped = escaped;
 }
 
+/** A leftover longer than this is joined to the whole next chunk at once (a huge multi-line field). */
+const JOIN_BY_LINE_LIMIT = 1 << 16;
+
 /**
  * Scans `chunk` (after any leftover), calling onRecord for every complete record. With `final`, the end of the
  * data ends the last record; the returned value is then the description of an unfinished tail ('' when none).
- * The hot loop: one pass over the bytes, state in locals, one branch per byte class.
  */
 export function scanChunk(s: ScanState, chunk: Buffer, final: boolean, onRecord: (r: RecordView) => void): string {
-  const buf = s.leftover === undefined ? chunk : Buffer.concat([s.leftover, chunk]);
+  // The unfinished record is completed with the chunk's first lines only, so the chunk itself is never copied.
+  let rest = chunk;
+  while (s.leftover !== undefined && s.leftover.length < JOIN_BY_LINE_LIMIT) {
+    const lf = rest.indexOf(LF);
+    if (lf < 0) break;
+    const joined = Buffer.concat([s.leftover, rest.subarray(0, lf + 1)]);
+    s.leftover = undefined;
+    scanBuffer(s, joined, false, onRecord);
+    rest = rest.subarray(lf + 1);
+  }
+  const buf = s.leftover === undefined ? rest : Buffer.concat([s.leftover, rest]);
+  s.leftover = undefined;
+  return scanBuffer(s, buf, final, onRecord);
+}
+
+/**
+ * The hot loop: field by field, plain text skipped with one table lookup a byte, state in locals (no closures
+ * over them, so V8 keeps it in registers).
+ */
+function scanBuffer(s: ScanState, buf: Buffer, final: boolean, onRecord: (r: RecordView) => void): string {
   const n = buf.length;
   const delimiter = s.delimiter;
-  let line = s.line;
-  let recordStart = 0;
-  let recordLine = line;
-  let fieldStart = 0;
-  let count = 0;
-  let inQuotes = false;
-  let quoted = false;
-  let closingQuote = -1;
-  let hasEscapes = false;
-  let defect = '';
-  let i = 0;
-  let tail = '';
-
+  const special = s.special;
   const view = s.view;
   view.buf = buf;
   let starts = s.starts;
   let ends = s.ends;
   let escaped = s.escaped;
+  let line = s.line;
+  let recordLine = line;
+  let recordStart = 0;
+  let count = 0;
+  let defect = '';
+  let tail = '';
+  let i = 0;
 
-  // Locals only (no closures over them), so V8 keeps the loop state in registers.
-  for (; i <= n; i++) {
-    // i === n is the end of the data: it ends the last record only in a final scan.
-    let c = i < n ? (buf[i] as number) : -1;
-    // Most bytes are plain text: skip them in a tight loop (LF, CR and the quote are all below 0x23).
-    if (!inQuotes && c > QUOTE && c !== delimiter && !quoted) {
-      while (++i < n) {
-        c = buf[i] as number;
-        if (c <= QUOTE || c === delimiter) break;
-      }
-      if (i === n) c = -1;
-    }
-    if (c === -1 && (!final || recordStart === n)) break;
-    if (inQuotes && c !== -1) {
-      if (c === QUOTE) {
-        // `""` inside quotes is one quote; a lone `"` closes the field. At the chunk's end we cannot tell yet.
-        if (i + 1 === n && !final) break;
-        if (buf[i + 1] === QUOTE) {
-          hasEscapes = true;
-          i += 1;
-        } else {
-          inQuotes = false;
+  for (;;) {
+    const fieldStart = i;
+    let fieldEnd: number;
+    let hasEscapes = 0;
+    let inQuotes = false;
+    let quoted = 0;
+    if (i < n && buf[i] === QUOTE) {
+      // A quoted field: `""` inside is one quote, a lone `"` closes it, newlines inside are data.
+      inQuotes = true;
+      quoted = 1;
+      let closingQuote = -1;
+      for (i += 1; i < n; i++) {
+        const b = buf[i] as number;
+        if (b === QUOTE) {
+          // At the chunk's end we cannot tell `""` from a closing quote yet.
+          if (i + 1 === n && !final) break;
+          if (buf[i + 1] === QUOTE) {
+            hasEscapes = 1;
+            i += 1;
+            continue;
+          }
           closingQuote = i;
+          inQuotes = false;
+          i += 1;
+          break;
         }
-      } else if (c === LF) {
-        // A newline inside quotes is data (multi-line failure messages).
-        line += 1;
+        if (b === LF) line += 1;
       }
-      continue;
-    }
-    const endsRecord = c === LF || c === CR || c === -1;
-    if (c === delimiter || endsRecord) {
-      // CRLF is one record end; a CR as the chunk's last byte may be followed by LF in the next chunk.
-      if (c === CR && i + 1 === n && !final) break;
-      if (count === starts.length) {
-        grow(s);
-        starts = s.starts;
-        ends = s.ends;
-        escaped = s.escaped;
+      if (inQuotes && !final) break;
+      fieldEnd = inQuotes ? n : closingQuote;
+      // Text after the closing quote (other than a delimiter or the record end) breaks the dialect; it is dropped.
+      for (; i < n; i++) {
+        const b = buf[i] as number;
+        if (b === delimiter || b === LF || b === CR) break;
+        if (defect === '') defect = 'text after the closing quote of a field';
       }
-      // A quoted field's text lies between its quotes.
-      starts[count] = quoted ? fieldStart + 1 : fieldStart;
-      ends[count] = quoted ? (closingQuote >= 0 ? closingQuote : i) : i;
-      escaped[count] = hasEscapes ? 1 : 0;
-      count += 1;
-      fieldStart = i + 1;
-      quoted = false;
-      closingQuote = -1;
-      hasEscapes = false;
-      if (!endsRecord) continue;
-      if (c === -1) defect = inQuotes ? 'the file ends inside a quoted field' : 'the last record has no line end';
-      view.count = count;
-      view.starts = starts;
-      view.ends = ends;
-      view.escaped = escaped;
-      view.line = recordLine;
-      view.byteOffset = s.byteOffset + recordStart;
-      view.defect = defect;
-      onRecord(view);
-      if (c === -1) {
-        tail = defect;
-        recordStart = n;
+    } else {
+      for (;;) {
+        while (i < n && special[buf[i] as number] === 0) i++;
+        // A quote opens a field only as its first character; elsewhere JMeter's reader rejects it.
+        if (i < n && buf[i] === QUOTE) {
+          if (defect === '') defect = 'a quote inside an unquoted field';
+          i += 1;
+          continue;
+        }
         break;
       }
-      if (c === CR && buf[i + 1] === LF) i += 1;
-      line += 1;
-      count = 0;
-      defect = '';
-      recordStart = i + 1;
-      recordLine = line;
-      fieldStart = i + 1;
+      fieldEnd = i;
+    }
+    if (i === n && (!final || recordStart === n)) break;
+    const c = i < n ? (buf[i] as number) : -1;
+    // CRLF is one record end; a CR as the chunk's last byte may be followed by LF in the next chunk.
+    if (c === CR && i + 1 === n && !final) break;
+    if (count === starts.length) {
+      grow(s);
+      starts = s.starts;
+      ends = s.ends;
+      escaped = s.escaped;
+    }
+    // A quoted field's text lies between its quotes.
+    starts[count] = fieldStart + quoted;
+    ends[count] = fieldEnd;
+    escaped[count] = hasEscapes;
+    count += 1;
+    if (c === delimiter) {
+      i += 1;
       continue;
     }
-    if (c === QUOTE) {
-      // A quote opens a field only as its first character; elsewhere JMeter's reader rejects it.
-      if (i === fieldStart && !quoted) {
-        inQuotes = true;
-        quoted = true;
-      } else if (defect === '') {
-        defect = 'a quote inside an unquoted field';
-      }
-      continue;
+    if (c === -1) defect = inQuotes ? 'the file ends inside a quoted field' : 'the last record has no line end';
+    view.count = count;
+    view.starts = starts;
+    view.ends = ends;
+    view.escaped = escaped;
+    view.line = recordLine;
+    view.byteOffset = s.byteOffset + recordStart;
+    view.defect = defect;
+    onRecord(view);
+    if (c === -1) {
+      tail = defect;
+      recordStart = n;
+      break;
     }
-    // Text after a closing quote (other than a delimiter or the record end) breaks the dialect.
-    if (quoted && defect === '') defect = 'text after the closing quote of a field';
+    i += c === CR && buf[i + 1] === LF ? 2 : 1;
+    line += 1;
+    count = 0;
+    defect = '';
+    recordStart = i;
+    recordLine = line;
   }
 
-  if (final) {
-    s.leftover = undefined;
-  } else {
-    // Keep the unfinished record; it is scanned again, whole, with the next chunk.
-    s.leftover = recordStart < n ? Buffer.from(buf.subarray(recordStart)) : undefined;
-  }
+  // Keep the unfinished record; it is scanned again, whole, with the next chunk.
+  s.leftover = final || recordStart === n ? undefined : Buffer.from(buf.subarray(recordStart));
   s.byteOffset += recordStart;
   s.line = recordLine;
   return tail;
