@@ -17,7 +17,7 @@ export interface RowSnapshot {
   readonly failures: ReadonlyMap<string, number>;
 }
 
-const NUMBER_FIELDS = ['count', 'errors', 'mean', 'm2', 'welfordMean', 'min', 'max', 'bytes', 'sentBytes', 'firstStart', 'lastEnd',
+const NUMBER_FIELDS = ['count', 'errors', 'mean', 'min', 'max', 'bytes', 'sentBytes', 'firstStart', 'lastEnd',
   'latencySum', 'latencyMax', 'connectSum', 'connectMax', 'satisfied', 'tolerated'] as const;
 
 /** Folds samples of one row (a label, or Total) in file order. */
@@ -25,8 +25,6 @@ export class RowAccumulator {
   count = 0;
   errors = 0;
   mean = Number.NaN;
-  m2 = 0;
-  welfordMean = 0;
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
   bytes = 0;
@@ -41,7 +39,7 @@ export class RowAccumulator {
   tolerated = 0;
   private readonly histogram = new MsHistogram();
   private readonly window: SlidingWindow | undefined;
-  private readonly codes = new Map<string, number>();
+  private readonly codes = new Tally();
   private readonly failures = new Map<string, number>();
 
   constructor(readonly label: string, readonly isController: boolean, private readonly mode: StatsMode, private readonly apdex: ApdexThresholds) {
@@ -52,9 +50,6 @@ export class RowAccumulator {
     const x = s.elapsedMs;
     this.count += 1;
     this.mean = nextMean(this.mean, this.count, x);
-    const delta = x - this.welfordMean;
-    this.welfordMean += delta / this.count;
-    this.m2 += delta * (x - this.welfordMean);
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
     this.bytes += s.bytes;
@@ -67,7 +62,7 @@ export class RowAccumulator {
     if (s.connectMs > this.connectMax) this.connectMax = s.connectMs;
     this.histogram.add(x);
     this.window?.add(x);
-    this.codes.set(s.responseCode, (this.codes.get(s.responseCode) ?? 0) + 1);
+    this.codes.add(s.responseCode);
     if (s.success) {
       if (x <= this.apdex.satisfiedMs) this.satisfied += 1;
       else if (x <= this.apdex.toleratedMs) this.tolerated += 1;
@@ -80,12 +75,12 @@ export class RowAccumulator {
 
   snapshot(): RowSnapshot {
     const numbers = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, this[f]])) as RowSnapshot['numbers'];
-    return { label: this.label, isController: this.isController, numbers, histogram: this.histogram, codes: this.codes, failures: this.failures };
+    return { label: this.label, isController: this.isController, numbers, histogram: this.histogram, codes: this.codes.counts(), failures: this.failures };
   }
 
   /**
    * Folds in a row of a later part of the file (exact mode only: JMeter's window and running mean depend on file
-   * order, so jmeter-compat never splits). Means combine by weight, variances by Chan's formula.
+   * order, so jmeter-compat never splits). Means combine by weight.
    */
   absorb(o: RowSnapshot): void {
     const b = o.numbers;
@@ -93,9 +88,6 @@ export class RowAccumulator {
     const n = nA + b.count;
     if (b.count === 0) return;
     this.mean = nA === 0 ? b.mean : this.mean + ((b.mean - this.mean) * b.count) / n;
-    const delta = b.welfordMean - this.welfordMean;
-    this.m2 += b.m2 + (delta * delta * nA * b.count) / n;
-    this.welfordMean += (delta * b.count) / n;
     this.count = n;
     this.errors += b.errors;
     this.min = Math.min(this.min, b.min);
@@ -111,7 +103,7 @@ export class RowAccumulator {
     this.satisfied += b.satisfied;
     this.tolerated += b.tolerated;
     this.histogram.absorb(o.histogram);
-    for (const [code, c] of o.codes) this.codes.set(code, (this.codes.get(code) ?? 0) + c);
+    for (const [code, c] of o.codes) this.codes.add(code, c);
     for (const [key, c] of o.failures) if (this.failures.has(key) || this.failures.size < MAX_FAILURE_KEYS) this.failures.set(key, (this.failures.get(key) ?? 0) + c);
   }
 
@@ -131,7 +123,7 @@ export class RowAccumulator {
       meanMs: this.mean,
       minMs: n === 0 ? Number.NaN : this.min,
       maxMs: n === 0 ? Number.NaN : this.max,
-      stdDevMs: n === 0 ? Number.NaN : Math.sqrt(this.m2 / n),
+      stdDevMs: n === 0 ? Number.NaN : this.histogram.standardDeviation(),
       percentiles: Object.fromEntries(percentiles.map((p) => [String(p), pct(p)])),
       throughputPerS: (n / spanMs) * 1000,
       receivedKBPerS: this.bytes / (spanMs / 1000) / 1024,
@@ -141,9 +133,37 @@ export class RowAccumulator {
       apdex: n === 0 ? Number.NaN : (this.satisfied + this.tolerated / 2) / n,
       firstStartMs: this.firstStart,
       lastEndMs: this.lastEnd,
-      responseCodes: Object.fromEntries([...this.codes].sort((a, b) => b[1] - a[1])),
+      responseCodes: Object.fromEntries([...this.codes.counts()].sort((a, b) => b[1] - a[1])),
       failures: [...this.failures].sort((a, b) => b[1] - a[1]).map(([key, count]) => ({ key, count })),
     };
+  }
+}
+
+/** Counts of keys that mostly repeat (response codes): a run of the same key costs no map lookup. */
+class Tally {
+  private readonly map = new Map<string, number>();
+  private lastKey: string | undefined;
+  private lastCount = 0;
+
+  add(key: string, n = 1): void {
+    if (key === this.lastKey) {
+      this.lastCount += n;
+      return;
+    }
+    this.settle();
+    this.lastKey = key;
+    this.lastCount = n;
+  }
+
+  counts(): ReadonlyMap<string, number> {
+    this.settle();
+    return this.map;
+  }
+
+  private settle(): void {
+    if (this.lastKey !== undefined) this.map.set(this.lastKey, (this.map.get(this.lastKey) ?? 0) + this.lastCount);
+    this.lastKey = undefined;
+    this.lastCount = 0;
   }
 }
 

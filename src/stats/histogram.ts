@@ -28,6 +28,17 @@ export class MsHistogram {
     else this.sparse.set(ms, (this.sparse.get(ms) ?? 0) + n);
   }
 
+  /** The population standard deviation (as JMeter's Aggregate Report), from the counts: exact, in two passes. */
+  standardDeviation(): number {
+    const entries = this.entries();
+    let sum = 0;
+    for (const [value, count] of entries) sum += value * count;
+    const mean = sum / this.count;
+    let squares = 0;
+    for (const [value, count] of entries) squares += count * (value - mean) * (value - mean);
+    return Math.sqrt(squares / this.count);
+  }
+
   /** Ascending [value, count] pairs. */
   entries(): Array<[number, number]> {
     const counts = new Map(this.sparse);

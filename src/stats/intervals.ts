@@ -17,22 +17,30 @@ export interface Bucket {
 const LINEAR = 100;
 const GROWTH = Math.log(1.02);
 const BINS = LINEAR + Math.ceil(Math.log(1e7 / LINEAR) / GROWTH) + 1;
-const binOf = (ms: number) => (ms < LINEAR ? Math.max(0, ms) : Math.min(BINS - 1, LINEAR + Math.floor(Math.log(ms / LINEAR) / GROWTH)));
+const binByLog = (ms: number) => (ms < LINEAR ? Math.max(0, ms) : Math.min(BINS - 1, LINEAR + Math.floor(Math.log(ms / LINEAR) / GROWTH)));
+/** The bins of the common response times, looked up rather than computed for every sample. */
+const BIN_TABLE = Uint16Array.from({ length: 1 << 16 }, (_, ms) => binByLog(ms));
+const binOf = (ms: number) => (ms >= 0 && ms < BIN_TABLE.length ? (BIN_TABLE[ms] as number) : binByLog(ms));
 const valueOf = (bin: number) => (bin < LINEAR ? bin : Math.round(LINEAR * Math.exp((bin - LINEAR + 0.5) * GROWTH)));
 
 /** Time series over fixed intervals of sample start time (controller rows excluded, as in Total). */
 export class IntervalSeries {
   private readonly buckets = new Map<number, Bucket>();
+  /** Samples come roughly in time order: most land in the bucket of the one before. */
+  private lastKey = Number.NaN;
+  private last: Bucket | undefined;
 
   constructor(readonly intervalMs: number) {}
 
   add(s: Sample): void {
     const key = Math.floor(s.timeStamp / this.intervalMs);
-    let b = this.buckets.get(key);
+    let b = key === this.lastKey ? this.last : this.buckets.get(key);
     if (b === undefined) {
       b = { count: 0, errors: 0, sum: 0, maxThreads: 0, elapsed: new Uint32Array(BINS) };
       this.buckets.set(key, b);
     }
+    this.lastKey = key;
+    this.last = b;
     b.count += 1;
     if (!s.success) b.errors += 1;
     b.sum += s.elapsedMs;

@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 
 import { ToolkitError } from '../../errors.js';
-import { buildPlans, checkPlans, lintFiles, planCatalogue, type FileLint, type PlanInfo } from '../../plans/index.js';
+import type { FileLint, PlanInfo } from '../../plans/index.js';
+
+/** Loaded when a plans subcommand runs, not at start-up (the builder is the CLI's heaviest import). */
+const plansModule = () => import('../../plans/index.js');
 
 /** `jtl plans list|build|check|lint`: wiring only. */
 export function registerPlansCommand(program: Command): void {
@@ -11,7 +14,8 @@ export function registerPlansCommand(program: Command): void {
     .command('list')
     .description('name, purpose, default load and required properties of each plan')
     .option('--json', 'print the catalogue as JSON')
-    .action((o: { json?: boolean }) => {
+    .action(async (o: { json?: boolean }) => {
+      const { planCatalogue } = await plansModule();
       process.stdout.write(o.json ? JSON.stringify(planCatalogue, null, 2) + '\n' : formatCatalogue(planCatalogue));
     });
 
@@ -20,6 +24,7 @@ export function registerPlansCommand(program: Command): void {
     .description('write every plan (.jmx) and its CSV data into plans/ (or --out DIR)')
     .option('--out <dir>', 'output folder instead of the repository plans/')
     .action(async (o: { out?: string }) => {
+      const { buildPlans } = await plansModule();
       const r = await buildPlans(o.out ? { outDir: o.out } : {});
       process.stdout.write(`wrote ${r.written.length} files to ${r.outDir}\n`);
     });
@@ -29,6 +34,7 @@ export function registerPlansCommand(program: Command): void {
     .description('fail when plans/ differs from the definitions (run `jtl plans build`)')
     .option('--dir <dir>', 'folder to check instead of the repository plans/')
     .action(async (o: { dir?: string }) => {
+      const { checkPlans } = await plansModule();
       const r = await checkPlans(o.dir ? { dir: o.dir } : {});
       if (r.differing.length > 0) {
         throw new ToolkitError('PLAN_OUT_OF_DATE', `${r.differing.length} file(s) differ from the definitions, run \`jtl plans build\`: ${r.differing.join(', ')}`, { files: r.differing });
@@ -40,6 +46,7 @@ export function registerPlansCommand(program: Command): void {
     .command('lint <files...>')
     .description('unknown classes, properties without defaults, secrets, GUI listeners, per-request scripts')
     .action(async (files: string[]) => {
+      const { lintFiles } = await plansModule();
       const results = await lintFiles(files);
       process.stdout.write(formatLint(results));
       const count = results.reduce((n, r) => n + r.findings.length, 0);

@@ -2,13 +2,11 @@ import { join } from 'node:path';
 
 import type { Command } from 'commander';
 
-import { planCatalogue } from '../../plans/catalogue.js';
 import { plansDir } from '../../plans/paths.js';
 import { analyzeJtl } from '../../jtl/analyze.js';
-import { runPlan, type AnalyzeJtl, type RunDeps } from '../../runner/pipeline.js';
+import type { AnalyzeJtl, RunDeps } from '../../runner/pipeline.js';
 import { normalizeRunOptions, RUN_DEFAULTS, type RawRunOptions } from '../../runner/options.js';
 import { formatProgressBar, formatProgressLine } from '../../runner/progress-format.js';
-import { withEmbeddedTarget } from '../../runner/embedded-target.js';
 import { repoRoot } from '../../runner/repo-root.js';
 import type { PlanCatalogue } from '../../runner/resolve-plan.js';
 import type { ProgressState, RunEvent } from '../../runner/types.js';
@@ -52,6 +50,12 @@ export function registerRunCommand(program: Command): void {
         '3 JMeter failed, recorded no sample, or every sample failed (target down or unreachable).',
     )
     .action(async (plan: string, options: RunCommandOptions) => {
+      // Loaded here, not at start-up: `jtl analyze` and `--help` need none of the runner, plans or target.
+      const [{ runPlan }, { withEmbeddedTarget }, { planCatalogue }] = await Promise.all([
+        import('../../runner/pipeline.js'),
+        import('../../runner/embedded-target.js'),
+        import('../../plans/catalogue.js'),
+      ]);
       const normalized = normalizeRunOptions(plan, options);
       const embedded = options.embeddedTarget ? await withEmbeddedTarget(normalized, process.env) : undefined;
       const request = embedded?.request ?? normalized;
@@ -61,7 +65,7 @@ export function registerRunCommand(program: Command): void {
       process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
       const view = progressView(process.stderr);
       try {
-        const outcome = await runPlan(request, { ...runDeps(), ...(embedded && { env: embedded.env }), signal: stop.signal, hurry: hurry.signal, onEvent: view.onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
+        const outcome = await runPlan(request, { ...runDeps(planCatalogue), ...(embedded && { env: embedded.env }), signal: stop.signal, hurry: hurry.signal, onEvent: view.onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
         view.done();
         process.stdout.write(options.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : (outcome.analysis?.table ?? ''));
         process.stderr.write(`run folder: ${outcome.folder.dir}\n`);
@@ -74,9 +78,9 @@ export function registerRunCommand(program: Command): void {
     });
 }
 
-function runDeps(): Omit<RunDeps, 'signal' | 'hurry' | 'onEvent'> {
+function runDeps(plans: PlanCatalogue['plans']): Omit<RunDeps, 'signal' | 'hurry' | 'onEvent'> {
   const root = repoRoot();
-  const catalogue: PlanCatalogue = { plans: planCatalogue, dir: plansDir() };
+  const catalogue: PlanCatalogue = { plans, dir: plansDir() };
   return { catalogue, analyze: analyzeRun, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
 }
 

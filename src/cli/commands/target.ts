@@ -8,7 +8,7 @@ import { Command, Option } from 'commander';
 import { ToolkitError } from '../../errors.js';
 import { readSecrets } from '../../runner/secrets.js';
 import type { FaultRule, TargetOptions } from '../../target/index.js';
-import { parseErrorRate, parseLatency, startTarget } from '../../target/index.js';
+import { parseErrorRate, parseLatency } from '../../target/faults.js';
 
 interface TargetCliOptions {
   host: string;
@@ -46,6 +46,7 @@ export function registerTargetCommand(program: Command): void {
     .addOption(new Option('--sse-keepalive-ms <ms>', 'interval of SSE keepalive events').default('1000'))
     .action(async (o: TargetCliOptions) => {
       const { options, writtenSecrets } = await targetOptions(o);
+      const { startTarget } = await import('../../target/index.js');
       const target = await startTarget(options);
       process.stdout.write(
         [
