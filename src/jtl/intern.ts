@@ -5,10 +5,16 @@
 const SLOTS = 4096;
 /** Past this many distinct strings (unique URLs as labels, say), new ones are decoded every time. */
 const MAX_ENTRIES = SLOTS / 2;
+/** Bytes kept of all the distinct strings together; beyond it, too, new ones are decoded every time. */
+const POOL_BYTES = 1 << 20;
 
 export class ByteInterner {
-  private readonly keys: Array<Buffer | undefined> = new Array<Buffer | undefined>(SLOTS).fill(undefined);
+  // Open addressing over typed arrays: a slot's bytes live in the pool at offsets[slot], lengths[slot] long (-1: empty).
+  private readonly lengths = new Int32Array(SLOTS).fill(-1);
+  private readonly offsets = new Int32Array(SLOTS);
   private readonly texts: string[] = new Array<string>(SLOTS).fill('');
+  private readonly pool = new Uint8Array(POOL_BYTES);
+  private poolUsed = 0;
   private entries = 0;
 
   intern(buf: Buffer, start: number, end: number): string {
@@ -23,27 +29,24 @@ export class ByteInterner {
       hash = Math.imul(hash ^ (buf[end - 1 - (length >> 2)] as number), 0x01000193);
       if (length > 1) hash = Math.imul(hash ^ (buf[end - 2] as number), 0x01000193);
     }
-    for (let slot = (hash ^ (hash >>> 15)) & (SLOTS - 1); ; slot = (slot + 1) & (SLOTS - 1)) {
-      const key = this.keys[slot];
-      if (key === undefined) break;
-      if (key.length === length && sameBytes(key, buf, start)) return this.texts[slot] as string;
+    const pool = this.pool;
+    let slot = (hash ^ (hash >>> 15)) & (SLOTS - 1);
+    for (; this.lengths[slot] !== -1; slot = (slot + 1) & (SLOTS - 1)) {
+      if (this.lengths[slot] !== length) continue;
+      const offset = this.offsets[slot] as number;
+      let i = 0;
+      while (i < length && pool[offset + i] === buf[start + i]) i++;
+      if (i === length) return this.texts[slot] as string;
     }
     const text = buf.toString('utf8', start, end);
-    if (this.entries < MAX_ENTRIES) this.add(hash, buf.subarray(start, end), text);
+    if (this.entries < MAX_ENTRIES && this.poolUsed + length <= POOL_BYTES) {
+      pool.set(buf.subarray(start, end), this.poolUsed);
+      this.lengths[slot] = length;
+      this.offsets[slot] = this.poolUsed;
+      this.texts[slot] = text;
+      this.poolUsed += length;
+      this.entries += 1;
+    }
     return text;
   }
-
-  private add(hash: number, bytes: Buffer, text: string): void {
-    let slot = (hash ^ (hash >>> 15)) & (SLOTS - 1);
-    while (this.keys[slot] !== undefined) slot = (slot + 1) & (SLOTS - 1);
-    this.keys[slot] = Buffer.from(bytes);
-    this.texts[slot] = text;
-    this.entries += 1;
-  }
-}
-
-/** Labels are short: a JS loop beats a native compare call. */
-function sameBytes(a: Buffer, b: Buffer, offset: number): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[offset + i]) return false;
-  return true;
 }
