@@ -14,8 +14,21 @@ export function fieldText(r: RecordView, k: number): string {
 export function fieldInteger(r: RecordView, k: number): number {
   if (k < 0 || k >= r.count) return Number.NaN;
   const buf = r.buf;
-  let i = r.starts[k] as number;
-  let end = r.ends[k] as number;
+  const start = r.starts[k] as number;
+  const end = r.ends[k] as number;
+  // The common case: nothing but digits.
+  let value = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const d = (buf[i] as number) - 0x30;
+    if (d < 0 || d > 9) break;
+    value = value * 10 + d;
+  }
+  return i === end && end > start ? value : paddedOrSignedInteger(buf, start, end);
+}
+
+function paddedOrSignedInteger(buf: Buffer, start: number, end: number): number {
+  let i = start;
   while (i < end && buf[i] === 0x20) i++;
   while (end > i && buf[end - 1] === 0x20) end--;
   let sign = 1;
