@@ -1,7 +1,9 @@
 import { JtlError } from '../errors.js';
 import { Aggregation } from '../stats/aggregation.js';
 import { DEFAULT_PERCENTILES, JMETER_APDEX, type ApdexThresholds, type IntervalStats, type LabelStats, type StatsMode } from '../stats/types.js';
-import { readCsvJtl, readCsvLayout, type CsvDialect } from './csv-reader.js';
+import { fastPathReads, type CsvDialect } from './csv-layout.js';
+import { readCsvJtlWithCsvParse } from './csv-parse-reader.js';
+import { readCsvJtl, readCsvLayout } from './csv-reader.js';
 import { openJtl, type JtlFormat, type OpenedJtl } from './open.js';
 import { canSplit, mergeIssues, readCsvInHalves } from './parallel.js';
 import type { ReadIssues, Sample } from './sample.js';
@@ -65,8 +67,10 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
     current = file;
     const jtl = await openJtl(file);
     const before = aggregation.samples;
+    const dialect = options.dialect ?? {};
     if (jtl.format === 'xml') await readXmlJtl(jtl, issues, onSample);
-    else if (!(mode === 'exact' && (await readInHalves(jtl, options, aggregation, issues)))) await readCsvJtl(jtl, options.dialect ?? {}, issues, onSample);
+    else if (!fastPathReads(dialect, jtl.encoding)) await readCsvJtlWithCsvParse(jtl, dialect, issues, onSample);
+    else if (!(mode === 'exact' && (await readInHalves(jtl, options, aggregation, issues)))) await readCsvJtl(jtl, dialect, issues, onSample);
     files.push({ file, format: jtl.format, gzip: jtl.gzip, samples: aggregation.samples - before });
   }
   if (aggregation.isEmpty) {

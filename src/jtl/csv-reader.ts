@@ -1,26 +1,16 @@
-import { JtlError } from '../errors.js';
-import { columnMap, DEFAULT_COLUMNS, type ColumnMap } from './columns.js';
+import type { ColumnMap } from './columns.js';
+import { detectLayout, firstLineSplitter, type CsvDialect, type CsvLayout } from './csv-layout.js';
 import { fieldInteger, fieldIsTrue, fieldStartsWith, fieldText } from './fields.js';
 import { ByteInterner } from './intern.js';
 import type { OpenedJtl } from './open.js';
 import { CONTROLLER_MESSAGE, EMPTY_CONTROLLER_MESSAGE, noteSkip, type ReadIssues, type Sample } from './sample.js';
-import { newScanState, scanChunk, type RecordView } from './scanner.js';
+import { newScanState, scanChunk, TRUNCATED, type RecordView } from './scanner.js';
 import { parseFormattedTimestamp } from './timestamp.js';
 
-export interface CsvDialect {
-  /** Column names for a file without a header (default: JMeter 5.6.3's defaults). */
-  readonly columns?: readonly string[];
-  /** The delimiter (default: guessed from the first line: `,`, tab, `;` or `|`). */
-  readonly delimiter?: string;
-}
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const CONTROLLER = Buffer.from(CONTROLLER_MESSAGE);
 const EMPTY_CONTROLLER = Buffer.from(EMPTY_CONTROLLER_MESSAGE);
-const CANDIDATE_DELIMITERS = [',', '\t', ';', '|'];
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** How a CSV JTL's records are laid out: columns, delimiter, whether line 1 is the header. */
-export type CsvLayout = ReturnType<typeof detectLayout>;
 
 /** A part of a plain CSV JTL, for reading one file on several threads. */
 export interface CsvRange {
@@ -41,7 +31,7 @@ export interface CsvReadResult {
 
 /** Reads the layout from the first line of a CSV JTL. */
 export async function readCsvLayout(jtl: OpenedJtl, dialect: CsvDialect): Promise<CsvLayout | undefined> {
-  for await (const chunk of jtl.chunks()) return detectLayout(jtl.file, chunk, dialect);
+  for await (const chunk of jtl.chunks()) return detectLayout(jtl.file, firstLineSplitter(chunk), dialect);
   return undefined;
 }
 
@@ -57,29 +47,21 @@ export async function readCsvJtl(
   let state: ReturnType<typeof newScanState> | undefined;
   let records = 0;
   let stoppedAt: CsvReadResult['stoppedAt'];
-  const sample = blankSample();
-  const text = { labels: new ByteInterner(), codes: new ByteInterner() };
+  let take: ((r: RecordView) => boolean) | undefined;
   const onRecord = (r: RecordView) => {
-    if (layout === undefined || stoppedAt !== undefined) return;
+    if (take === undefined || stoppedAt !== undefined) return;
     if (range.stopAt !== undefined && r.byteOffset >= range.stopAt) {
       stoppedAt = { byteOffset: r.byteOffset, line: r.line };
       return;
     }
-    if (layout.headerLine && r.line === 1 && range.start === 0) return;
-    const reason = r.defect !== '' ? r.defect : r.count !== layout.map.names.length ? `${r.count} fields, expected ${layout.map.names.length}` : fill(sample, r, layout.map, text);
-    if (reason === '') {
-      records += 1;
-      onSample(sample);
-    } else {
-      const where = { file: jtl.file, line: r.line, byteOffset: r.byteOffset, reason };
-      if (r.defect === 'the file ends inside a quoted field' || r.defect === 'the last record has no line end') issues.truncatedTails.push(where);
-      else noteSkip(issues, where);
-    }
+    if (layout!.headerLine && r.line === 1 && range.start === 0) return;
+    if (take(r)) records += 1;
   };
   for await (const chunk of jtl.chunks(range.start)) {
-    if (layout === undefined) layout = detectLayout(jtl.file, chunk, dialect);
+    if (layout === undefined) layout = detectLayout(jtl.file, firstLineSplitter(chunk), dialect);
     if (state === undefined) {
-      state = newScanState(layout.delimiter);
+      take = recordTaker(jtl.file, layout.map, issues, onSample);
+      state = newScanState(layout.delimiter.charCodeAt(0));
       state.byteOffset = range.start;
     }
     scanChunk(state, chunk, false, onRecord);
@@ -87,6 +69,26 @@ export async function readCsvJtl(
   }
   if (state !== undefined && stoppedAt === undefined) scanChunk(state, Buffer.alloc(0), true, onRecord);
   return { records, layout, ...(stoppedAt && { stoppedAt }) };
+}
+
+/**
+ * Checks a record against the columns and turns it into the (reused) sample for onSample; a record that does not
+ * fit is noted in `issues` with where it is. Returns whether a sample was passed on.
+ */
+export function recordTaker(file: string, map: ColumnMap, issues: ReadIssues, onSample: (s: Sample) => void): (r: RecordView) => boolean {
+  const sample = blankSample();
+  const text = { labels: new ByteInterner(), codes: new ByteInterner() };
+  return (r) => {
+    const reason = r.defect !== '' ? r.defect : r.count !== map.names.length ? `${r.count} fields, expected ${map.names.length}` : fill(sample, r, map, text);
+    if (reason === '') {
+      onSample(sample);
+      return true;
+    }
+    const where = { file, line: r.line, byteOffset: r.byteOffset, reason };
+    if (r.defect === TRUNCATED.insideQuotes || r.defect === TRUNCATED.noLineEnd) issues.truncatedTails.push(where);
+    else noteSkip(issues, where);
+    return false;
+  };
 }
 
 /** An optional integer column: 0 when the file does not have it, NaN when its text is not an integer. */
@@ -124,32 +126,6 @@ function badInteger(r: RecordView, m: ColumnMap): string {
   const columns: ReadonlyArray<readonly [string, number]> = [['elapsed', m.elapsed], ['bytes', m.bytes], ['sentBytes', m.sentBytes], ['allThreads', m.allThreads], ['Latency', m.latency], ['Connect', m.connect]];
   const [column, k] = columns.find(([, k]) => Number.isNaN(optionalInteger(r, k)))!;
   return `column "${column}" is "${fieldText(r, k).slice(0, 40)}", expected an integer`;
-}
-
-function detectLayout(file: string, chunk: Buffer, dialect: CsvDialect): { map: ColumnMap; headerLine: boolean; delimiter: number } {
-  const end = chunk.indexOf(0x0a);
-  const first = chunk.toString('utf8', 0, end < 0 ? Math.min(chunk.length, 65536) : end).replace(/^\uFEFF/, '').replace(/\r$/, '');
-  const delimiters = dialect.delimiter !== undefined ? [dialect.delimiter === '\\t' ? '\t' : dialect.delimiter] : CANDIDATE_DELIMITERS;
-  for (const d of delimiters) {
-    const names = first.split(d).map((n) => n.trim());
-    if (names.includes('elapsed') && names.includes('label') && !/^\d/.test(first)) {
-      const map = columnMap(names.map((n) => n.replace(/^"(.*)"$/, '$1')), file);
-      return { map, headerLine: true, delimiter: d.charCodeAt(0) };
-    }
-  }
-  const columns = dialect.columns ?? DEFAULT_COLUMNS;
-  for (const d of delimiters) {
-    const fields = first.split(d);
-    if (fields.length >= columns.length && /^\s*\d{4}|^\s*\d+\s*$/.test(fields[columns.indexOf('timeStamp')] ?? '')) {
-      const map = columnMap(columns, file);
-      return { map, headerLine: false, delimiter: d.charCodeAt(0) };
-    }
-  }
-  throw new JtlError(
-    'JTL_NOT_A_JTL',
-    `${file}:1: not a JMeter results file: the first line is neither a JTL header nor a sample with ${columns.length} columns (${JSON.stringify(first.slice(0, 80))}). For a header-less JTL with other columns, pass --columns.`,
-    { file, line: 1, byteOffset: 0 },
-  );
 }
 
 function blankSample(): Mutable<Sample> {

@@ -10,6 +10,8 @@ export interface OpenedJtl {
   readonly file: string;
   readonly format: JtlFormat;
   readonly gzip: boolean;
+  /** Text encoding: UTF-8 as JMeter writes it, or UTF-16LE when the content starts with its byte order mark. */
+  readonly encoding: 'utf8' | 'utf16le';
   /** Size on disk (compressed size for .gz), for progress. */
   readonly sizeBytes: number;
   /** The (decompressed) bytes, in large chunks; `start` skips to a byte offset (plain files only). */
@@ -40,7 +42,12 @@ export async function openJtl(file: string): Promise<OpenedJtl> {
     return (gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw) as AsyncIterable<Buffer>;
   };
   const first = gzip ? await firstBytes(chunks()) : head;
-  return { file, format: looksLikeXml(first) ? 'xml' : 'csv', gzip, sizeBytes: size, chunks };
+  if (first[0] === 0xfe && first[1] === 0xff) {
+    throw new JtlError('JTL_UNSUPPORTED_ENCODING', `${file}: the text is UTF-16 big-endian, which the analyzer does not read; convert it first: iconv -f UTF-16BE -t UTF-8`, { file });
+  }
+  const encoding = first[0] === 0xff && first[1] === 0xfe ? 'utf16le' : 'utf8';
+  const text = encoding === 'utf8' ? first : Buffer.from(first.toString('utf16le'));
+  return { file, format: looksLikeXml(text) ? 'xml' : 'csv', gzip, encoding, sizeBytes: size, chunks };
 }
 
 async function firstBytes(stream: AsyncIterable<Buffer>): Promise<Buffer> {
@@ -51,6 +58,7 @@ async function firstBytes(stream: AsyncIterable<Buffer>): Promise<Buffer> {
   return Buffer.alloc(0);
 }
 
+/** Whether the (UTF-8) head starts, after a byte order mark and blanks, with `<`. */
 function looksLikeXml(head: Buffer): boolean {
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 
-import type { CsvLayout } from './csv-reader.js';
+import type { CsvLayout } from './csv-layout.js';
 import type { OpenedJtl } from './open.js';
 import { readPart, type PartRequest, type PartResult } from './read-part.js';
 import { MAX_LISTED_SKIPS, type ReadIssues } from './sample.js';

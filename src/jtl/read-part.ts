@@ -1,6 +1,7 @@
 import { Aggregation, type AggregationSnapshot } from '../stats/aggregation.js';
 import type { ApdexThresholds } from '../stats/types.js';
-import { readCsvJtl, type CsvDialect, type CsvRange } from './csv-reader.js';
+import type { CsvDialect } from './csv-layout.js';
+import { readCsvJtl, type CsvRange } from './csv-reader.js';
 import { sampleFilter } from './filter.js';
 import { openJtl } from './open.js';
 import type { ReadIssues } from './sample.js';

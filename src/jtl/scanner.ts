@@ -4,6 +4,9 @@
  * doubled; nothing else is escaped; CR, LF and CRLF all end a record.
  */
 
+/** The defects of a last record cut off by a killed run (the readers report these as truncated tails). */
+export const TRUNCATED = { insideQuotes: 'the file ends inside a quoted field', noLineEnd: 'the last record has no line end' } as const;
+
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -181,7 +184,7 @@ function scanBuffer(s: ScanState, buf: Buffer, final: boolean, onRecord: (r: Rec
       i += 1;
       continue;
     }
-    if (c === -1) defect = inQuotes ? 'the file ends inside a quoted field' : 'the last record has no line end';
+    if (c === -1) defect = inQuotes ? TRUNCATED.insideQuotes : TRUNCATED.noLineEnd;
     view.count = count;
     view.starts = starts;
     view.ends = ends;

@@ -81,7 +81,7 @@ export async function readXmlJtl(jtl: OpenedJtl, issues: ReadIssues, onSample: (
     parser.error = null as unknown as Error;
     parser.resume();
   };
-  const decoder = new StringDecoder('utf8');
+  const decoder = new StringDecoder(jtl.encoding);
   for await (const chunk of jtl.chunks()) parser.write(decoder.write(chunk));
   parser.write(decoder.end());
   if (stack.length > 0) {

@@ -64,6 +64,18 @@ describe('jtl analyze (CLI end to end)', () => {
     expect(r.stderr).toContain('CLI_BAD_OPTION --percentiles 90,abc');
   });
 
+  it('--delimiter, --quote, --encoding reach the reader; bad values are usage errors', async () => {
+    const semi = jtlFile('semi.jtl', [HEADER, row(1000, 100, "'GET /a; b'"), row(1100, 300, "'GET /a; b'")].map((l) => l.replaceAll(',', ';')));
+    const r = await jtl('analyze', semi, '--delimiter', ';', '--quote', "'", '--encoding', 'utf8', '--csv');
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain('GET /a; b,false,2,0,0,200');
+    for (const [option, value] of [['--quote', "''"], ['--encoding', 'klingon'], ['--escape', '']]) {
+      const bad = await jtl('analyze', semi, option!, value!);
+      expect(bad.exitCode).toBe(2);
+      expect(bad.stderr).toContain(`CLI_BAD_OPTION ${option}`);
+    }
+  });
+
   it('a malformed record: figures from the others, a warning with its line', async () => {
     const bad = jtlFile('bad.jtl', [HEADER, row(1000, 10, 'x'), '1001,12,x,200', row(1002, 30, 'x')]);
     const r = await jtl('analyze', bad, '--statistics-json');

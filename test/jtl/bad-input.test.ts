@@ -85,6 +85,13 @@ describe('bad input: never a crash, never a silently wrong number', () => {
     expect(e.message).toMatch(/nope\.jtl: cannot read it \(ENOENT\)/);
   });
 
+  it('UTF-16 big-endian is refused with the command that converts it', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(HEADER + '\n', 'utf16le').swap16()]);
+    const e = await failure([file('utf16be.jtl', bytes)]);
+    expect(e.code).toBe('JTL_UNSUPPORTED_ENCODING');
+    expect(e.message).toMatch(/utf16be\.jtl: .*iconv -f UTF-16BE -t UTF-8/);
+  });
+
   it('a gzip file whose content is not a JTL fails like the plain one', async () => {
     expect((await failure([file('notes.gz', gzipSync('just text\n'))])).code).toBe('JTL_NOT_A_JTL');
   });

@@ -98,3 +98,44 @@ describe('XML JTL', () => {
     expect(fromXml.issues.truncatedTails).toEqual([]);
   });
 });
+
+describe('dialects the fast path does not read go through csv-parse, with the same figures', () => {
+  /** Rewrites every field of the generated CSV: `quoteField` gets the unescaped text of each quoted field. */
+  const rewrite = (delimiter: string, quoteField: (text: string) => string) =>
+    csv.replace(/"((?:[^"]|"")*)"|,/g, (m, quoted: string | undefined) => (quoted !== undefined ? quoteField(quoted.replaceAll('""', '"')) : delimiter));
+
+  it('a delimiter of several characters', async () => {
+    const text = rewrite('||', (t) => `"${t.replaceAll('"', '""')}"`);
+    expect(figures(await analyzeJtl({ files: [file('double-pipe.jtl', text)], dialect: { delimiter: '||' } }))).toEqual(figures(await reference()));
+  });
+
+  it("single quotes (doubled inside) and backslash-escaped quotes", async () => {
+    const single = rewrite(',', (t) => `'${t.replaceAll("'", "''")}'`);
+    expect(figures(await analyzeJtl({ files: [file('single.jtl', single)], dialect: { quote: "'" } }))).toEqual(figures(await reference()));
+    const backslash = rewrite(',', (t) => `"${t.replaceAll('"', '\\"')}"`);
+    expect(figures(await analyzeJtl({ files: [file('backslash.jtl', backslash)], dialect: { escape: '\\' } }))).toEqual(figures(await reference()));
+  });
+
+  it('UTF-16LE, recognised by its byte order mark', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]);
+    const a = await analyzeJtl({ files: [file('utf16.jtl', bytes)] });
+    expect(figures(a)).toEqual(figures(await reference()));
+    expect(a.issues.skippedCount).toBe(0);
+  });
+
+  it('latin1 with --encoding: labels decoded right', async () => {
+    const text = `${HEADER}\n1795000000000,100,café crème,200,OK,t,text,true,,10,10,1,1,u,50,0,1\n1795000000100,300,café crème,200,OK,t,text,true,,10,10,1,1,u,50,0,1\n`;
+    const a = await analyzeJtl({ files: [file('latin1.jtl', Buffer.from(text, 'latin1'))], dialect: { encoding: 'latin1' } });
+    expect(a.labels.map((l) => [l.label, l.count, l.meanMs])).toEqual([['café crème', 2, 200]]);
+  });
+
+  it('bad records are skipped and counted with their line; a cut-off last record is reported, not counted', async () => {
+    const lines = [HEADER, '1795000000000,100,a,200,OK,t,text,true,,10,10,1,1,u,50,0,1', '1795000000100,1x,a,200,OK,t,text,true,,10,10,1,1,u,50,0,1', '1795000000200,300,a,200,OK,t,text,true,,10,10,1,1,u,50,0,1', '1795000000300,400,a,200,OK,t'];
+    const text = lines.join('\n').replaceAll(',', ';;');
+    const a = await analyzeJtl({ files: [file('bad-fallback.jtl', text)], dialect: { delimiter: ';;' } });
+    expect(a.total.count).toBe(2);
+    expect(a.issues.skippedCount).toBe(1);
+    expect(a.issues.skipped[0]).toMatchObject({ line: 3, reason: 'column "elapsed" is "1x", expected an integer' });
+    expect(a.issues.truncatedTails).toMatchObject([{ line: 5, reason: 'the last record has no line end' }]);
+  });
+});

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 
 import { ToolkitError } from '../../errors.js';
 import { analyzeJtl, type Analysis } from '../../jtl/analyze.js';
+import type { CsvDialect } from '../../jtl/csv-layout.js';
 import { statisticsJsonText, toStatisticsJson } from '../../stats/statistics-json.js';
 import { formatAnalysisCsv } from '../format/analysis-csv.js';
 import { formatAnalysisTable, formatIssues } from '../format/analysis-table.js';
@@ -20,6 +21,9 @@ interface AnalyzeCliOptions {
   interval: string;
   columns?: string;
   delimiter?: string;
+  quote?: string;
+  escape?: string;
+  encoding?: string;
 }
 
 /** `jtl analyze`: wiring only (readers in src/jtl, math in src/stats, text in src/cli/format). */
@@ -38,7 +42,11 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('--apdex <satisfied,tolerated>', 'APDEX thresholds in ms', '500,1500')
     .option('--interval <ms>', 'interval of the time series in --json', '5000')
     .option('--columns <names>', 'column names of a JTL without a header (default: JMeter 5.6.3 defaults)')
-    .option('--delimiter <char>', 'CSV delimiter (default: guessed from the first line)')
+    .option('--delimiter <text>', 'CSV delimiter, \\t for tab (default: guessed from the first line: , tab ; |)')
+    .option('--quote <char>', 'CSV quote character (default ")')
+    .option('--escape <char>', 'character escaping a quote inside quotes (default: the quote, i.e. doubled)')
+    .option('--encoding <name>', 'text encoding, e.g. latin1 (default: UTF-8, or UTF-16LE by its byte order mark)')
+    .addHelpText('after', '\nJMeter\'s own CSV dialect is read by a fast byte scanner; other quote or escape characters, longer\ndelimiters and other encodings are read with csv-parse (slower, same figures).')
     .action(async (files: string[], o: AnalyzeCliOptions) => {
       const percentiles = numberList(o.percentiles, '--percentiles');
       const analysis = await analyzeJtl({
@@ -50,7 +58,7 @@ export function registerAnalyzeCommand(program: Command): void {
         mode: o.jmeterCompat ? 'jmeter-compat' : 'exact',
         apdex: apdex(o.apdex),
         intervalMs: numberList(o.interval, '--interval')[0]!,
-        dialect: { ...(o.columns && { columns: o.columns.split(',') }), ...(o.delimiter && { delimiter: o.delimiter }) },
+        dialect: dialect(o),
         onProgress: progressReporter(files),
         // Tests lower the two-thread threshold to exercise it on small files.
         ...(process.env.JTL_PARALLEL_MIN_BYTES !== undefined && { parallelMinBytes: Number(process.env.JTL_PARALLEL_MIN_BYTES) }),
@@ -68,6 +76,23 @@ function render(a: Analysis, o: AnalyzeCliOptions): string {
   if (o.statisticsJson) return statisticsJsonText(toStatisticsJson(a));
   if (o.csv) return formatAnalysisCsv(a);
   return formatAnalysisTable(a);
+}
+
+function dialect(o: AnalyzeCliOptions): CsvDialect {
+  if (o.encoding !== undefined && !Buffer.isEncoding(o.encoding)) {
+    throw new ToolkitError('CLI_BAD_OPTION', `--encoding ${o.encoding}: not an encoding Node knows (utf8, utf16le, latin1, ascii)`, { option: '--encoding' });
+  }
+  for (const [option, value] of [['--quote', o.quote], ['--escape', o.escape]] as const) {
+    if (value !== undefined && value.length !== 1) throw new ToolkitError('CLI_BAD_OPTION', `${option} ${JSON.stringify(value)}: expected one character`, { option });
+  }
+  if (o.delimiter === '') throw new ToolkitError('CLI_BAD_OPTION', '--delimiter: expected at least one character', { option: '--delimiter' });
+  return {
+    ...(o.columns && { columns: o.columns.split(',') }),
+    ...(o.delimiter && { delimiter: o.delimiter }),
+    ...(o.quote && { quote: o.quote }),
+    ...(o.escape && { escape: o.escape }),
+    ...(o.encoding && { encoding: o.encoding as BufferEncoding }),
+  };
 }
 
 function numberList(text: string, option: string): number[] {
