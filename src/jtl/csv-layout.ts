@@ -25,17 +25,18 @@ export interface CsvLayout {
 
 const CANDIDATE_DELIMITERS = [',', '\t', ';', '|'];
 
-export const delimiterOf = (dialect: CsvDialect): string | undefined => (dialect.delimiter === '\\t' ? '\t' : dialect.delimiter);
+const delimiterOf = (dialect: CsvDialect): string | undefined => (dialect.delimiter === '\\t' ? '\t' : dialect.delimiter);
 
 /** Whether the byte-level fast path reads this dialect; any other goes through csv-parse. */
 export function fastPathReads(dialect: CsvDialect, encoding: BufferEncoding): boolean {
-  const delimiter = delimiterOf(dialect);
-  const oneByte = (c: string | undefined, fallback: string) => (c ?? fallback).length === 1 && (c ?? fallback).charCodeAt(0) < 0x80;
+  // Left unset, the delimiter is guessed among one-byte candidates.
+  const delimiter = delimiterOf(dialect) ?? ',';
+  const quote = dialect.quote ?? '"';
+  const escape = dialect.escape ?? quote;
+  const textEncoding = (dialect.encoding ?? encoding).toLowerCase();
   return (
-    (delimiter === undefined || (oneByte(delimiter, ',') && !'"\r\n'.includes(delimiter))) &&
-    (dialect.quote ?? '"') === '"' &&
-    (dialect.escape ?? dialect.quote ?? '"') === '"' &&
-    ['utf8', 'utf-8'].includes((dialect.encoding ?? encoding).toLowerCase())
+    delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && !'"\r\n'.includes(delimiter) &&
+    quote === '"' && escape === '"' && (textEncoding === 'utf8' || textEncoding === 'utf-8')
   );
 }
 
