@@ -8,6 +8,7 @@ import { openJtl, type JtlFormat, type OpenedJtl } from './open.js';
 import { canSplit, mergeIssues, readCsvInHalves } from './parallel.js';
 import type { ReadIssues, Sample } from './sample.js';
 import { readXmlJtl } from './xml-reader.js';
+import { readXmlJtlWithSax } from './xml-sax-reader.js';
 import { sampleFilter } from './filter.js';
 
 const DEFAULT_INTERVAL_MS = 5000;
@@ -68,7 +69,7 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
     const jtl = await openJtl(file);
     const before = aggregation.samples;
     const dialect = options.dialect ?? {};
-    if (jtl.format === 'xml') await readXmlJtl(jtl, issues, onSample);
+    if (jtl.format === 'xml') await (jtl.encoding === 'utf8' ? readXmlJtl : readXmlJtlWithSax)(jtl, issues, onSample);
     else if (!fastPathReads(dialect, jtl.encoding)) await readCsvJtlWithCsvParse(jtl, dialect, issues, onSample);
     else if (!(mode === 'exact' && (await readInHalves(jtl, options, aggregation, issues)))) await readCsvJtl(jtl, dialect, issues, onSample);
     files.push({ file, format: jtl.format, gzip: jtl.gzip, samples: aggregation.samples - before });

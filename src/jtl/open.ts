@@ -10,8 +10,11 @@ export interface OpenedJtl {
   readonly file: string;
   readonly format: JtlFormat;
   readonly gzip: boolean;
-  /** Text encoding: UTF-8 as JMeter writes it, or UTF-16LE when the content starts with its byte order mark. */
-  readonly encoding: 'utf8' | 'utf16le';
+  /**
+   * Text encoding: UTF-8 as JMeter writes it; UTF-16LE when the content starts with its byte order mark; for XML,
+   * what its declaration names (UTF-8, ISO-8859-1 / US-ASCII, UTF-16).
+   */
+  readonly encoding: 'utf8' | 'utf16le' | 'latin1';
   /** Size on disk (compressed size for .gz), for progress. */
   readonly sizeBytes: number;
   /** The (decompressed) bytes, in large chunks; `start` skips to a byte offset (plain files only). */
@@ -45,9 +48,11 @@ export async function openJtl(file: string): Promise<OpenedJtl> {
   if (first[0] === 0xfe && first[1] === 0xff) {
     throw new JtlError('JTL_UNSUPPORTED_ENCODING', `${file}: the text is UTF-16 big-endian, which the analyzer does not read; convert it first: iconv -f UTF-16BE -t UTF-8`, { file });
   }
-  const encoding = first[0] === 0xff && first[1] === 0xfe ? 'utf16le' : 'utf8';
-  const text = encoding === 'utf8' ? first : Buffer.from(first.toString('utf16le'));
-  return { file, format: looksLikeXml(text) ? 'xml' : 'csv', gzip, encoding, sizeBytes: size, chunks };
+  const utf16 = first[0] === 0xff && first[1] === 0xfe;
+  const text = utf16 ? Buffer.from(first.toString('utf16le')) : first;
+  const format = looksLikeXml(text) ? 'xml' : 'csv';
+  const encoding = utf16 ? 'utf16le' : format === 'xml' ? declaredXmlEncoding(file, text) : 'utf8';
+  return { file, format, gzip, encoding, sizeBytes: size, chunks };
 }
 
 async function firstBytes(stream: AsyncIterable<Buffer>): Promise<Buffer> {
@@ -56,6 +61,15 @@ async function firstBytes(stream: AsyncIterable<Buffer>): Promise<Buffer> {
     return chunk.subarray(0, 4096);
   }
   return Buffer.alloc(0);
+}
+
+/** The encoding an XML declaration names (`<?xml version="1.0" encoding="…"?>`), UTF-8 when it names none. */
+function declaredXmlEncoding(file: string, head: Buffer): OpenedJtl['encoding'] {
+  const declared = /^(?:\uFEFF)?\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(head.toString('latin1', 0, 200).replace(/^\xEF\xBB\xBF/, ''))?.[1]?.toLowerCase();
+  if (declared === undefined || declared === 'utf-8' || declared === 'utf8') return 'utf8';
+  if (['iso-8859-1', 'latin1', 'us-ascii', 'ascii'].includes(declared)) return 'latin1';
+  if (declared === 'utf-16' || declared === 'utf-16le') return 'utf16le';
+  throw new JtlError('JTL_UNSUPPORTED_ENCODING', `${file}: the XML declares encoding "${declared}", which the analyzer does not read (it reads UTF-8, ISO-8859-1, UTF-16LE); convert it first: iconv -f ${declared} -t UTF-8`, { file });
 }
 
 /** Whether the (UTF-8) head starts, after a byte order mark and blanks, with `<`. */

@@ -1,91 +1,242 @@
-import { StringDecoder } from 'node:string_decoder';
-
-import sax from 'sax';
-
-import { controllerKind, noteSkip, type ReadIssues, type Sample } from './sample.js';
+import { ByteInterner } from './intern.js';
 import type { OpenedJtl } from './open.js';
+import { noteSkip, type ReadIssues, type Sample } from './sample.js';
+import { decodeXmlText, SAMPLE_ATTRIBUTES, sampleFromAttributes, type SampleAttributes } from './xml-sample.js';
+
+/**
+ * The fast path of the XML JTL reader: a byte-level scan for the few elements the statistics read (samples, their
+ * attributes, assertion results); everything else (response data, URLs, headers) is skipped with a native search
+ * for the next `<`. Lenient like JMeter's files need: stray control characters are data, a killed run leaves no
+ * closing tags (a truncated tail). sax (xml-sax-reader.ts) is its reference in the tests.
+ */
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const EQUALS = 0x3d;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const AMPERSAND = 0x26;
+const LF = 0x0a;
+
+const enum Tag {
+  Other,
+  Sample,
+  Assertion,
+  Failure,
+  Error,
+  FailureMessage,
+}
+
+/** Element names, matched case-insensitively as sax (lowercase mode) does. */
+const TAGS: ReadonlyArray<readonly [Buffer, Tag]> = [
+  ['httpsample', Tag.Sample], ['sample', Tag.Sample], ['assertionresult', Tag.Assertion],
+  ['failure', Tag.Failure], ['error', Tag.Error], ['failuremessage', Tag.FailureMessage],
+].map(([name, tag]) => [Buffer.from(name as string), tag as Tag] as const);
+
+/** Attribute name bytes (1 to 3 letters) → the attribute, keyed by length and bytes. */
+const ATTRIBUTE_KEYS = new Map<number, keyof SampleAttributes>(SAMPLE_ATTRIBUTES.map((name) => [attributeKey(Buffer.from(name), 0, name.length), name]));
+
+function attributeKey(buf: Buffer, start: number, end: number): number {
+  const length = end - start;
+  if (length > 3) return -1;
+  let key = length;
+  for (let i = start; i < end; i++) key = key * 256 + (buf[i] as number);
+  return key;
+}
+
+const isSpace = (b: number) => b === 0x20 || b === LF || b === 0x0d || b === 0x09;
+
+function tagOf(buf: Buffer, start: number, end: number): Tag {
+  for (const [name, tag] of TAGS) {
+    if (name.length !== end - start) continue;
+    let i = 0;
+    while (i < name.length && ((buf[start + i] as number) | 0x20) === name[i]) i++;
+    if (i === name.length) return tag;
+  }
+  return Tag.Other;
+}
+
 interface Pending {
-  sample: Mutable<Sample>;
+  readonly sample: Mutable<Sample> | undefined;
   inAssertion: boolean;
   failing: boolean;
 }
 
-const SAMPLE_TAGS = new Set(['httpsample', 'sample']);
-
-/** XStream writes control characters as `&#xNN;`, which XML 1.0 forbids; the lenient parser leaves them as text. */
-const decodeCharRefs = (text: string): string =>
-  text.includes('&#') ? text.replace(/&#(x[0-9a-f]+|\d+);/gi, (_m, n: string) => String.fromCodePoint(n[0] === 'x' || n[0] === 'X' ? parseInt(n.slice(1), 16) : parseInt(n, 10))) : text;
-
-function fromAttributes(a: Record<string, string>): Mutable<Sample> | string {
-  const int = (name: string, fallback = 0) => (a[name] === undefined ? fallback : Number.parseInt(a[name]!, 10));
-  const sample = {
-    timeStamp: int('ts', Number.NaN), elapsedMs: int('t', Number.NaN), label: a.lb ?? '', responseCode: a.rc ?? a.rs ?? '',
-    responseMessage: a.rm ?? '', success: (a.s ?? 'true').toLowerCase() === 'true', failureMessage: '',
-    bytes: int('by'), sentBytes: int('sby'), allThreads: int('na'), latencyMs: int('lt'), connectMs: int('ct'), controller: controllerKind(a.rm ?? ''),
-  };
-  if (Number.isNaN(sample.timeStamp)) return `attribute "ts" is "${a.ts ?? ''}", expected epoch ms`;
-  if (Number.isNaN(sample.elapsedMs)) return `attribute "t" is "${a.t ?? ''}", expected an integer`;
-  return sample;
-}
-
-/**
- * Reads an XML JTL leniently (JMeter writes characters strict parsers reject; a killed run leaves no closing tag).
- * Sub-samples become samples of their own, after their parent, as in a CSV JTL.
- */
+/** Reads an XML JTL in UTF-8, calling onSample for each sample (sub-samples after their parent, as in a CSV JTL). */
 export async function readXmlJtl(jtl: OpenedJtl, issues: ReadIssues, onSample: (s: Sample) => void): Promise<number> {
-  const parser = sax.parser(false, { lowercase: true, trim: false });
+  const labels = new ByteInterner();
+  const codes = new ByteInterner();
+  const attributes: SampleAttributes = {};
   const stack: Pending[] = [];
   let tree: Pending[] = [];
-  let text = '';
   let records = 0;
-  parser.onopentag = (node) => {
-    const tag = node.name;
-    if (SAMPLE_TAGS.has(tag)) {
-      const attributes = Object.fromEntries(Object.entries(node.attributes as Record<string, string>).map(([k, v]) => [k, decodeCharRefs(v)]));
-      const parsed = fromAttributes(attributes);
-      if (typeof parsed === 'string') noteSkip(issues, { file: jtl.file, line: parser.line + 1, byteOffset: parser.position, reason: parsed });
-      const pending = { sample: typeof parsed === 'string' ? undefined! : parsed, inAssertion: false, failing: false };
-      stack.push(pending);
-      if (typeof parsed !== 'string') tree.push(pending);
-    } else if (tag === 'assertionresult' && stack.length > 0) {
-      stack.at(-1)!.inAssertion = true;
-    }
-    text = '';
+  // Where the buffer starts in the file, and line counting up to `countedTo` within it.
+  let base = 0;
+  let countedTo = 0;
+  let line = 1;
+  let leftover: Buffer | undefined;
+  // The element whose text is wanted (failure, error, failureMessage inside an assertion result), and where it starts.
+  let textTag = Tag.Other;
+  let textStart = 0;
+
+  const lineAt = (buf: Buffer, pos: number): number => {
+    for (let lf = buf.indexOf(LF, countedTo); lf >= 0 && lf < pos; lf = buf.indexOf(LF, lf + 1)) line += 1;
+    countedTo = Math.max(countedTo, pos);
+    return line;
   };
-  parser.ontext = (t) => (text += t);
-  parser.onclosetag = (tag) => {
-    const top = stack.at(-1);
-    if (top?.inAssertion) {
-      if ((tag === 'failure' || tag === 'error') && text.trim() === 'true') top.failing = true;
-      if (tag === 'failuremessage' && top.failing && top.sample !== undefined && top.sample.failureMessage === '') top.sample.failureMessage = decodeCharRefs(text);
-      if (tag === 'assertionresult') {
-        top.inAssertion = false;
-        top.failing = false;
-      }
+
+  const value = (buf: Buffer, start: number, end: number, interner?: ByteInterner): string => {
+    let plain = true;
+    for (let i = start; i < end && plain; i++) if (buf[i] === AMPERSAND) plain = false;
+    if (!plain) return decodeXmlText(buf.toString('utf8', start, end));
+    return interner ? interner.intern(buf, start, end) : buf.toString('utf8', start, end);
+  };
+
+  const openSample = (buf: Buffer, at: number) => {
+    const parsed = sampleFromAttributes(attributes);
+    if (typeof parsed === 'string') noteSkip(issues, { file: jtl.file, line: lineAt(buf, at), byteOffset: base + at, reason: parsed });
+    const pending: Pending = { sample: typeof parsed === 'string' ? undefined : parsed, inAssertion: false, failing: false };
+    stack.push(pending);
+    if (pending.sample !== undefined) tree.push(pending);
+  };
+
+  const closeSample = () => {
+    if (stack.pop() === undefined || stack.length > 0) return;
+    for (const p of tree) {
+      records += 1;
+      onSample(p.sample!);
     }
-    if (SAMPLE_TAGS.has(tag)) {
-      stack.pop();
-      if (stack.length === 0) {
-        for (const p of tree) {
-          records += 1;
-          onSample(p.sample);
+    tree = [];
+  };
+
+  /**
+   * Scans one buffer; returns the offset from which the rest must be kept for the next chunk (an unfinished tag,
+   * or wanted text), or the buffer's length.
+   */
+  const scan = (buf: Buffer, final: boolean): number => {
+    const n = buf.length;
+    let i = 0;
+    for (;;) {
+      const lt = buf.indexOf(LT, i);
+      if (lt < 0) return textTag !== Tag.Other ? textStart : n;
+      const keep = textTag !== Tag.Other ? textStart : lt;
+      const next = buf[lt + 1];
+      if (next === undefined) return final ? n : keep;
+      // Comments, CDATA, the prolog, a doctype: skipped whole.
+      if (next === BANG || next === QUESTION) {
+        if (lt + 9 > n && !final) return keep;
+        const opening = buf.toString('latin1', lt, lt + 9);
+        const terminator = opening.startsWith('<!--') ? '-->' : opening.startsWith('<![CDATA[') ? ']]>' : next === QUESTION ? '?>' : '>';
+        const end = buf.indexOf(terminator, lt + 2, 'latin1');
+        if (end < 0) return final ? n : keep;
+        i = end + terminator.length;
+        continue;
+      }
+      const closing = next === SLASH;
+      let p = closing ? lt + 2 : lt + 1;
+      const nameStart = p;
+      while (p < n && !isSpace(buf[p] as number) && buf[p] !== GT && buf[p] !== SLASH) p++;
+      const tag = tagOf(buf, nameStart, p);
+      const isSample = tag === Tag.Sample && !closing;
+      if (isSample) for (const name of SAMPLE_ATTRIBUTES) attributes[name] = undefined;
+      // Attributes, up to the end of the tag (a `>` inside a quoted value does not end it).
+      let selfClosing = false;
+      let complete = false;
+      while (p < n) {
+        const b = buf[p] as number;
+        if (b === GT) {
+          complete = true;
+          break;
         }
-        tree = [];
+        if (b === SLASH) {
+          if (p + 1 < n && buf[p + 1] === GT) {
+            selfClosing = true;
+            p += 1;
+            complete = true;
+            break;
+          }
+          p += 1;
+          continue;
+        }
+        if (isSpace(b)) {
+          p += 1;
+          continue;
+        }
+        const attributeStart = p;
+        while (p < n && !isSpace(buf[p] as number) && buf[p] !== EQUALS && buf[p] !== GT && buf[p] !== SLASH) p++;
+        const attributeEnd = p;
+        while (p < n && isSpace(buf[p] as number)) p++;
+        if (p >= n || buf[p] !== EQUALS) continue;
+        p += 1;
+        while (p < n && isSpace(buf[p] as number)) p++;
+        if (p >= n) break;
+        const quote = buf[p] as number;
+        let valueStart: number;
+        let valueEnd: number;
+        if (quote === DOUBLE_QUOTE || quote === SINGLE_QUOTE) {
+          valueStart = p + 1;
+          valueEnd = buf.indexOf(quote, valueStart);
+          if (valueEnd < 0) break;
+          p = valueEnd + 1;
+        } else {
+          // Unquoted (not XML, read leniently): up to a blank or the tag's end.
+          valueStart = p;
+          while (p < n && !isSpace(buf[p] as number) && buf[p] !== GT) p++;
+          valueEnd = p;
+        }
+        if (!isSample) continue;
+        const name = ATTRIBUTE_KEYS.get(attributeKey(buf, attributeStart, attributeEnd));
+        // A repeated attribute (not XML) keeps its first value, as sax does.
+        if (name !== undefined && attributes[name] === undefined) attributes[name] = value(buf, valueStart, valueEnd, name === 'lb' ? labels : name === 'rc' ? codes : undefined);
+      }
+      if (!complete) return final ? n : keep;
+      i = p + 1;
+      const top = stack.at(-1);
+      if (closing) {
+        if (textTag !== Tag.Other && tag === textTag && top?.inAssertion) {
+          const text = decodeXmlText(buf.toString('utf8', textStart, lt));
+          if ((tag === Tag.Failure || tag === Tag.Error) && text.trim() === 'true') top.failing = true;
+          if (tag === Tag.FailureMessage && top.failing && top.sample !== undefined && top.sample.failureMessage === '') top.sample.failureMessage = text;
+        }
+        textTag = Tag.Other;
+        if (tag === Tag.Assertion && top !== undefined) {
+          top.inAssertion = false;
+          top.failing = false;
+        }
+        if (tag === Tag.Sample) closeSample();
+        continue;
+      }
+      textTag = Tag.Other;
+      if (isSample) {
+        openSample(buf, lt);
+        if (selfClosing) closeSample();
+      } else if (tag === Tag.Assertion && top !== undefined) {
+        top.inAssertion = !selfClosing;
+      } else if ((tag === Tag.Failure || tag === Tag.Error || tag === Tag.FailureMessage) && top?.inAssertion && !selfClosing) {
+        textTag = tag;
+        textStart = i;
       }
     }
   };
-  parser.onerror = () => {
-    // Lenient: note nothing for stray characters, carry on with the next token.
-    parser.error = null as unknown as Error;
-    parser.resume();
-  };
-  const decoder = new StringDecoder(jtl.encoding);
-  for await (const chunk of jtl.chunks()) parser.write(decoder.write(chunk));
-  parser.write(decoder.end());
+
+  for await (const chunk of jtl.chunks()) {
+    const buf = leftover === undefined ? chunk : Buffer.concat([leftover, chunk]);
+    const keep = scan(buf, false);
+    lineAt(buf, keep);
+    leftover = keep < buf.length ? Buffer.from(buf.subarray(keep)) : undefined;
+    if (textTag !== Tag.Other) textStart -= keep;
+    base += keep;
+    countedTo = 0;
+  }
+  if (leftover !== undefined) scan(leftover, true);
   if (stack.length > 0) {
-    issues.truncatedTails.push({ file: jtl.file, line: parser.line + 1, byteOffset: parser.position, reason: `the file ends inside <${stack.length > 1 ? 'nested samples' : 'a sample'}> (killed run?)` });
+    const end = leftover?.length ?? 0;
+    issues.truncatedTails.push({ file: jtl.file, line: leftover ? lineAt(leftover, end) : line, byteOffset: base + end, reason: `the file ends inside <${stack.length > 1 ? 'nested samples' : 'a sample'}> (killed run?)` });
   }
   return records;
 }

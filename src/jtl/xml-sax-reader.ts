@@ -1,0 +1,81 @@
+import { StringDecoder } from 'node:string_decoder';
+
+import sax from 'sax';
+
+import type { OpenedJtl } from './open.js';
+import { noteSkip, type ReadIssues, type Sample } from './sample.js';
+import { sampleFromAttributes, type SampleAttributes } from './xml-sample.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+interface Pending {
+  sample: Mutable<Sample>;
+  inAssertion: boolean;
+  failing: boolean;
+}
+
+const SAMPLE_TAGS = new Set(['httpsample', 'sample']);
+
+/** XStream writes control characters as `&#xNN;`, which XML 1.0 forbids; sax leaves them as text. */
+const decodeCharRefs = (text: string): string =>
+  text.includes('&#') ? text.replace(/&#(x[0-9a-f]+|\d+);/gi, (_m, n: string) => String.fromCodePoint(n[0] === 'x' || n[0] === 'X' ? parseInt(n.slice(1), 16) : parseInt(n, 10))) : text;
+
+/**
+ * Reads an XML JTL with sax: the reference for the fast reader (xml-reader.ts) and the reader of XML in other
+ * encodings than UTF-8. Lenient (JMeter writes characters strict parsers reject; a killed run leaves no closing
+ * tag). Sub-samples become samples of their own, after their parent, as in a CSV JTL.
+ */
+export async function readXmlJtlWithSax(jtl: OpenedJtl, issues: ReadIssues, onSample: (s: Sample) => void, encoding: BufferEncoding = jtl.encoding): Promise<number> {
+  const parser = sax.parser(false, { lowercase: true, trim: false });
+  const stack: Pending[] = [];
+  let tree: Pending[] = [];
+  let text = '';
+  let records = 0;
+  parser.onopentag = (node) => {
+    const tag = node.name;
+    if (SAMPLE_TAGS.has(tag)) {
+      const attributes = Object.fromEntries(Object.entries(node.attributes as Record<string, string>).map(([k, v]) => [k, decodeCharRefs(v)])) as SampleAttributes;
+      const parsed = sampleFromAttributes(attributes);
+      if (typeof parsed === 'string') noteSkip(issues, { file: jtl.file, line: parser.line + 1, byteOffset: parser.position, reason: parsed });
+      const pending = { sample: typeof parsed === 'string' ? undefined! : parsed, inAssertion: false, failing: false };
+      stack.push(pending);
+      if (typeof parsed !== 'string') tree.push(pending);
+    } else if (tag === 'assertionresult' && stack.length > 0) {
+      stack.at(-1)!.inAssertion = true;
+    }
+    text = '';
+  };
+  parser.ontext = (t) => (text += t);
+  parser.onclosetag = (tag) => {
+    const top = stack.at(-1);
+    if (top?.inAssertion) {
+      if ((tag === 'failure' || tag === 'error') && text.trim() === 'true') top.failing = true;
+      if (tag === 'failuremessage' && top.failing && top.sample !== undefined && top.sample.failureMessage === '') top.sample.failureMessage = decodeCharRefs(text);
+      if (tag === 'assertionresult') {
+        top.inAssertion = false;
+        top.failing = false;
+      }
+    }
+    if (SAMPLE_TAGS.has(tag)) {
+      stack.pop();
+      if (stack.length === 0) {
+        for (const p of tree) {
+          records += 1;
+          onSample(p.sample);
+        }
+        tree = [];
+      }
+    }
+  };
+  parser.onerror = () => {
+    // Lenient: note nothing for stray characters, carry on with the next token.
+    parser.error = null as unknown as Error;
+    parser.resume();
+  };
+  const decoder = new StringDecoder(encoding);
+  for await (const chunk of jtl.chunks()) parser.write(decoder.write(chunk));
+  parser.write(decoder.end());
+  if (stack.length > 0) {
+    issues.truncatedTails.push({ file: jtl.file, line: parser.line + 1, byteOffset: parser.position, reason: `the file ends inside <${stack.length > 1 ? 'nested samples' : 'a sample'}> (killed run?)` });
+  }
+  return records;
+}
