@@ -83,6 +83,15 @@ describe('XML JTL', () => {
     expect(a.issues.truncatedTails).toHaveLength(1);
   });
 
+  it('the encoding its declaration names: ISO-8859-1 read right, an unknown one refused with what to do', async () => {
+    const sample = '<httpSample t="100" ts="1795000000000" s="true" lb="café" rc="200" rm="OK"/>';
+    const latin1 = Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?>\n<testResults>\n${sample}\n</testResults>\n`, 'latin1');
+    const a = await analyzeJtl({ files: [file('latin1.xml', latin1)] });
+    expect(a.labels.map((l) => l.label)).toEqual(['café']);
+    const ebcdic = `<?xml version="1.0" encoding="IBM037"?>\n<testResults>\n${sample}\n</testResults>\n`;
+    await expect(analyzeJtl({ files: [file('ebcdic.xml', ebcdic)] })).rejects.toMatchObject({ code: 'JTL_UNSUPPORTED_ENCODING', message: expect.stringContaining('iconv -f ibm037 -t UTF-8') as unknown });
+  });
+
   it('a complete XML file gives the same figures as the same samples in CSV', async () => {
     const closed = xml + '\n</httpSample>\n</testResults>\n';
     const fromXml = await analyzeJtl({ files: [file('closed.xml', closed)] });
