@@ -15,9 +15,17 @@ interface Pending {
 
 const SAMPLE_TAGS = new Set(['httpsample', 'sample']);
 
-/** XStream writes control characters as `&#xNN;`, which XML 1.0 forbids; sax leaves them as text. */
+/**
+ * XStream writes control characters as `&#xNN;`, which XML 1.0 forbids: sax decodes every other reference and leaves
+ * these as text, so only they are decoded here (decoding all would undo an escaped `&amp;#65;` twice).
+ */
 const decodeCharRefs = (text: string): string =>
-  text.includes('&#') ? text.replace(/&#(x[0-9a-f]+|\d+);/gi, (_m, n: string) => String.fromCodePoint(n[0] === 'x' || n[0] === 'X' ? parseInt(n.slice(1), 16) : parseInt(n, 10))) : text;
+  text.includes('&#')
+    ? text.replace(/&#(x[0-9a-f]+|\d+);/gi, (m, n: string) => {
+        const code = n[0] === 'x' || n[0] === 'X' ? parseInt(n.slice(1), 16) : parseInt(n, 10);
+        return code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d ? String.fromCodePoint(code) : m;
+      })
+    : text;
 
 /**
  * Reads an XML JTL with sax: the reference for the fast reader (xml-reader.ts) and the reader of XML in other

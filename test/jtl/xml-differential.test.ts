@@ -28,7 +28,7 @@ async function read(reader: typeof readXmlJtl, jtl: OpenedJtl): Promise<{ sample
   return { samples, skipped: issues.skippedCount, tails: issues.truncatedTails.length };
 }
 
-const LABEL_PARTS = ['GET /api', ' tools', '&amp;', '&lt;x&gt;', '&quot;q&quot;', "it's", 'é', '日本', '/', '&#x1;', '&#10;', '>'];
+const LABEL_PARTS = ['GET /api', ' tools', '&amp;', '&amp;#65;', '&lt;x&gt;', '&quot;q&quot;', "it's", 'é', '日本', '/', '&#x1;', '&#10;', '>'];
 
 function generate(random: () => number, samples: number): string {
   const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
