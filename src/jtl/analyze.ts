@@ -9,18 +9,14 @@ import { canSplit, mergeIssues, readCsvInHalves } from './parallel.js';
 import type { ReadIssues, Sample } from './sample.js';
 import { readXmlJtl } from './xml-reader.js';
 import { readXmlJtlWithSax } from './xml-sax-reader.js';
-import { sampleFilter } from './filter.js';
+import { sampleFilter, type SampleFilterOptions } from './filter.js';
 
 const DEFAULT_INTERVAL_MS = 5000;
 
-export interface AnalyzeOptions {
+/** The filters (`labels`, `from`, `to`) are SampleFilterOptions. */
+export interface AnalyzeOptions extends SampleFilterOptions {
   readonly files: readonly string[];
   readonly percentiles?: readonly number[];
-  /** Only labels this expression matches (it searches: anchor it with ^…$ for a full match). */
-  readonly labels?: RegExp;
-  /** Only samples that start in [from, to], epoch ms. */
-  readonly from?: number;
-  readonly to?: number;
   readonly mode?: StatsMode;
   readonly apdex?: ApdexThresholds;
   readonly intervalMs?: number;

@@ -3,11 +3,9 @@ import { detectLayout, firstLineSplitter, type CsvDialect, type CsvLayout } from
 import { fieldInteger, fieldIsTrue, fieldStartsWith, fieldText } from './fields.js';
 import { ByteInterner } from './intern.js';
 import type { OpenedJtl } from './open.js';
-import { CONTROLLER_MESSAGE, EMPTY_CONTROLLER_MESSAGE, noteSkip, type ReadIssues, type Sample } from './sample.js';
+import { CONTROLLER_MESSAGE, EMPTY_CONTROLLER_MESSAGE, noteSkip, type ReadIssues, type Sample, type WritableSample } from './sample.js';
 import { newScanState, scanChunk, TRUNCATED, type RecordView } from './scanner.js';
 import { parseFormattedTimestamp } from './timestamp.js';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const CONTROLLER = Buffer.from(CONTROLLER_MESSAGE);
 const EMPTY_CONTROLLER = Buffer.from(EMPTY_CONTROLLER_MESSAGE);
@@ -98,7 +96,7 @@ const interned = (interner: ByteInterner, r: RecordView, k: number): string =>
   k < 0 || k >= r.count ? '' : r.escaped[k] === 1 ? fieldText(r, k) : interner.intern(r.buf, r.starts[k]!, r.ends[k]!);
 
 /** Fills the reused sample from a record; returns '' or what is wrong (naming the column). */
-function fill(s: Mutable<Sample>, r: RecordView, m: ColumnMap, text: { labels: ByteInterner; codes: ByteInterner }): string {
+function fill(s: WritableSample, r: RecordView, m: ColumnMap, text: { labels: ByteInterner; codes: ByteInterner }): string {
   let ts = fieldInteger(r, m.timeStamp);
   if (Number.isNaN(ts)) ts = parseFormattedTimestamp(fieldText(r, m.timeStamp));
   if (Number.isNaN(ts)) return `column "timeStamp" is "${fieldText(r, m.timeStamp).slice(0, 40)}", expected epoch ms or a date`;
@@ -128,7 +126,7 @@ function badInteger(r: RecordView, m: ColumnMap): string {
   return `column "${column}" is "${fieldText(r, k).slice(0, 40)}", expected an integer`;
 }
 
-function blankSample(): Mutable<Sample> {
+function blankSample(): WritableSample {
   return {
     timeStamp: 0, elapsedMs: 0, label: '', responseCode: '', responseMessage: '', success: true,
     failureMessage: '', bytes: 0, sentBytes: 0, allThreads: 0, latencyMs: 0, connectMs: 0,

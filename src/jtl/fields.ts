@@ -55,12 +55,10 @@ export function fieldIsTrue(r: RecordView, k: number): boolean {
   return ((b[s] as number) | 0x20) === 0x74 && ((b[s + 1] as number) | 0x20) === 0x72 && ((b[s + 2] as number) | 0x20) === 0x75 && ((b[s + 3] as number) | 0x20) === 0x65;
 }
 
-/** Whether field `k` starts with the given ASCII prefix (checked on bytes, no string; a JS loop beats a native call). */
+/** Whether field `k` starts with the given ASCII prefix (checked on bytes, no string). */
 export function fieldStartsWith(r: RecordView, k: number, prefix: Buffer): boolean {
   if (k < 0 || k >= r.count) return false;
   const s = r.starts[k] as number;
   if ((r.ends[k] as number) - s < prefix.length) return false;
-  const b = r.buf;
-  for (let i = 0; i < prefix.length; i++) if (b[s + i] !== prefix[i]) return false;
-  return true;
+  return r.buf.compare(prefix, 0, prefix.length, s, s + prefix.length) === 0;
 }

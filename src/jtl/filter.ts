@@ -1,7 +1,9 @@
 import type { Sample } from './sample.js';
 
 export interface SampleFilterOptions {
+  /** Only labels this expression matches (it searches: anchor it with ^…$ for a full match). */
   readonly labels?: RegExp;
+  /** Only samples that start in [from, to], epoch ms. */
   readonly from?: number;
   readonly to?: number;
 }

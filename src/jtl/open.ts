@@ -12,7 +12,7 @@ export interface OpenedJtl {
   readonly gzip: boolean;
   /**
    * Text encoding: UTF-8 as JMeter writes it; UTF-16LE when the content starts with its byte order mark; for XML,
-   * what its declaration names (UTF-8, ISO-8859-1 / US-ASCII, UTF-16).
+   * ISO-8859-1 when its declaration names it (or US-ASCII).
    */
   readonly encoding: 'utf8' | 'utf16le' | 'latin1';
   /** Size on disk (compressed size for .gz), for progress. */
@@ -65,11 +65,11 @@ async function firstBytes(stream: AsyncIterable<Buffer>): Promise<Buffer> {
 
 /** The encoding an XML declaration names (`<?xml version="1.0" encoding="…"?>`), UTF-8 when it names none. */
 function declaredXmlEncoding(file: string, head: Buffer): OpenedJtl['encoding'] {
-  const declared = /^(?:\uFEFF)?\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(head.toString('latin1', 0, 200).replace(/^\xEF\xBB\xBF/, ''))?.[1]?.toLowerCase();
+  // A UTF-16 file with its byte order mark never gets here; without one, its declaration cannot be read as bytes.
+  const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(head.toString('latin1', 0, 200).replace(/^\xEF\xBB\xBF/, ''))?.[1]?.toLowerCase();
   if (declared === undefined || declared === 'utf-8' || declared === 'utf8') return 'utf8';
   if (['iso-8859-1', 'latin1', 'us-ascii', 'ascii'].includes(declared)) return 'latin1';
-  if (declared === 'utf-16' || declared === 'utf-16le') return 'utf16le';
-  throw new JtlError('JTL_UNSUPPORTED_ENCODING', `${file}: the XML declares encoding "${declared}", which the analyzer does not read (it reads UTF-8, ISO-8859-1, UTF-16LE); convert it first: iconv -f ${declared} -t UTF-8`, { file });
+  throw new JtlError('JTL_UNSUPPORTED_ENCODING', `${file}: the XML declares encoding "${declared}", which the analyzer does not read (it reads UTF-8, ISO-8859-1, and UTF-16LE with a byte order mark); convert it first: iconv -f ${declared} -t UTF-8`, { file });
 }
 
 /** Whether the (UTF-8) head starts, after a byte order mark and blanks, with `<`. */

@@ -20,6 +20,9 @@ export interface Sample {
   readonly controller: 'none' | 'tc' | 'empty-tc';
 }
 
+/** A sample the readers fill in place (they reuse one object per file, or build one per XML element). */
+export type WritableSample = { -readonly [K in keyof Sample]: Sample[K] };
+
 /** A transaction controller's own row: JMeter's report generator recognises it by this message prefix. */
 export const CONTROLLER_MESSAGE = 'Number of samples in transaction';
 export const EMPTY_CONTROLLER_MESSAGE = 'Number of samples in transaction : 0';

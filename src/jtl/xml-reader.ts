@@ -1,6 +1,6 @@
 import { ByteInterner } from './intern.js';
 import type { OpenedJtl } from './open.js';
-import { noteSkip, type ReadIssues, type Sample } from './sample.js';
+import { noteSkip, type ReadIssues, type Sample, type WritableSample } from './sample.js';
 import { decodeXmlText, SAMPLE_ATTRIBUTES, sampleFromAttributes, type SampleAttributes } from './xml-sample.js';
 
 /**
@@ -9,8 +9,6 @@ import { decodeXmlText, SAMPLE_ATTRIBUTES, sampleFromAttributes, type SampleAttr
  * for the next `<`. Lenient like JMeter's files need: stray control characters are data, a killed run leaves no
  * closing tags (a truncated tail). sax (xml-sax-reader.ts) is its reference in the tests.
  */
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -62,7 +60,7 @@ function tagOf(buf: Buffer, start: number, end: number): Tag {
 }
 
 interface Pending {
-  readonly sample: Mutable<Sample> | undefined;
+  readonly sample: WritableSample | undefined;
   inAssertion: boolean;
   failing: boolean;
 }

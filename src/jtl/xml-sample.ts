@@ -1,6 +1,4 @@
-import { controllerKind, type Sample } from './sample.js';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import { controllerKind, type WritableSample } from './sample.js';
 
 /** The attributes of an XML JTL sample the statistics read (JMeter's short names). */
 export const SAMPLE_ATTRIBUTES = ['t', 'lt', 'ct', 'ts', 's', 'lb', 'rc', 'rm', 'by', 'sby', 'na'] as const;
@@ -32,7 +30,7 @@ function integer(text: string): number {
 }
 
 /** A sample from its (decoded) attributes, or what is wrong with them. */
-export function sampleFromAttributes(a: SampleAttributes): Mutable<Sample> | string {
+export function sampleFromAttributes(a: SampleAttributes): WritableSample | string {
   const required = (name: 'ts' | 't') => integer(a[name] ?? '');
   const optional = (name: 'lt' | 'ct' | 'by' | 'sby' | 'na') => (a[name] === undefined ? 0 : integer(a[name]));
   const sample = {

@@ -3,12 +3,11 @@ import { StringDecoder } from 'node:string_decoder';
 import sax from 'sax';
 
 import type { OpenedJtl } from './open.js';
-import { noteSkip, type ReadIssues, type Sample } from './sample.js';
+import { noteSkip, type ReadIssues, type Sample, type WritableSample } from './sample.js';
 import { sampleFromAttributes, type SampleAttributes } from './xml-sample.js';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 interface Pending {
-  sample: Mutable<Sample>;
+  sample: WritableSample;
   inAssertion: boolean;
   failing: boolean;
 }

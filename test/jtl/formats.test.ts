@@ -83,11 +83,14 @@ describe('XML JTL', () => {
     expect(a.issues.truncatedTails).toHaveLength(1);
   });
 
-  it('the encoding its declaration names: ISO-8859-1 read right, an unknown one refused with what to do', async () => {
+  it('the encoding: ISO-8859-1 as declared and UTF-16LE by its byte order mark read right, an unknown one refused with what to do', async () => {
     const sample = '<httpSample t="100" ts="1795000000000" s="true" lb="café" rc="200" rm="OK"/>';
     const latin1 = Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?>\n<testResults>\n${sample}\n</testResults>\n`, 'latin1');
     const a = await analyzeJtl({ files: [file('latin1.xml', latin1)] });
     expect(a.labels.map((l) => l.label)).toEqual(['café']);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<?xml version="1.0" encoding="UTF-16"?>\n<testResults>\n${sample}\n</testResults>\n`, 'utf16le')]);
+    const b = await analyzeJtl({ files: [file('utf16.xml', utf16)] });
+    expect(b.labels.map((l) => [l.label, l.count, l.meanMs])).toEqual([['café', 1, 100]]);
     const ebcdic = `<?xml version="1.0" encoding="IBM037"?>\n<testResults>\n${sample}\n</testResults>\n`;
     await expect(analyzeJtl({ files: [file('ebcdic.xml', ebcdic)] })).rejects.toMatchObject({ code: 'JTL_UNSUPPORTED_ENCODING', message: expect.stringContaining('iconv -f ibm037 -t UTF-8') as unknown });
   });
