@@ -4,6 +4,7 @@ import { Command } from 'commander';
 
 import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerPlansCommand } from './commands/plans.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerTargetCommand } from './commands/target.js';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerPlansCommand(program);
   registerTargetCommand(program);
   registerAnalyzeCommand(program);
+  registerReportCommand(program);
   return program;
 }
 

@@ -24,6 +24,12 @@ export interface AnalyzeOptions extends SampleFilterOptions {
   readonly onProgress?: (p: { readonly file: string; readonly samples: number }) => void;
   /** Plain CSV files at least this large are read on two threads in exact mode (default 64 MiB; Infinity: never). */
   readonly parallelMinBytes?: number;
+  /**
+   * Sees every sample the statistics keep (after the filters; empty controllers never), for figures beyond the
+   * analysis (the HTML report's series). The object may be reused: copy what you keep. Files are then read on one
+   * thread.
+   */
+  readonly observe?: (s: Sample) => void;
 }
 
 export interface AnalyzedFile {
@@ -56,8 +62,11 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
   const issues: ReadIssues = { skippedCount: 0, skipped: [], truncatedTails: [] };
   const files: AnalyzedFile[] = [];
   let current = '';
+  const keep = sampleFilter(options);
+  const observe = options.observe;
   const onSample = (s: Sample) => {
     aggregation.add(s);
+    if (observe !== undefined && s.controller !== 'empty-tc' && keep(s)) observe(s);
     if ((aggregation.samples & 0xffff) === 0) options.onProgress?.({ file: current, samples: aggregation.samples });
   };
   for (const file of options.files) {
@@ -67,7 +76,7 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
     const dialect = options.dialect ?? {};
     if (jtl.format === 'xml') await (jtl.encoding === 'utf8' ? readXmlJtl : readXmlJtlWithSax)(jtl, issues, onSample);
     else if (!fastPathReads(dialect, jtl.encoding)) await readCsvJtlWithCsvParse(jtl, dialect, issues, onSample);
-    else if (!(mode === 'exact' && (await readInHalves(jtl, options, aggregation, issues)))) await readCsvJtl(jtl, dialect, issues, onSample);
+    else if (!(mode === 'exact' && observe === undefined && (await readInHalves(jtl, options, aggregation, issues)))) await readCsvJtl(jtl, dialect, issues, onSample);
     files.push({ file, format: jtl.format, gzip: jtl.gzip, samples: aggregation.samples - before });
   }
   if (aggregation.isEmpty) {

@@ -6,6 +6,8 @@ import type { JmeterExit, JmeterInstall, ResolvedPlan, RunFolder } from './types
 export interface RunSummary {
   readonly plan: { readonly name: string; readonly source: string; readonly file: string };
   readonly jmeter: { readonly version?: string; readonly bin: string; readonly foundVia: string };
+  /** The properties profile of the run (properties/<profile>.properties), when one was chosen. */
+  readonly profile?: string;
   readonly startedAt: string;
   readonly endedAt: string;
   readonly durationMs: number;
@@ -29,6 +31,7 @@ export interface SummaryInput {
   readonly folder: RunFolder;
   readonly jmeter: JmeterInstall;
   readonly jmeterVersion?: string;
+  readonly profile?: string;
   readonly startedAt: Date;
   readonly endedAt: Date;
   readonly exit: JmeterExit;
@@ -47,6 +50,7 @@ export function buildRunSummary(s: SummaryInput): RunSummary {
   return {
     plan: { name: s.plan.name, source: s.plan.path, file: rel(s.folder.planCopy) },
     jmeter: { ...(s.jmeterVersion !== undefined && { version: s.jmeterVersion }), bin: s.jmeter.bin, foundVia: s.jmeter.source },
+    ...(s.profile !== undefined && { profile: s.profile }),
     startedAt: s.startedAt.toISOString(),
     endedAt: s.endedAt.toISOString(),
     durationMs: s.endedAt.getTime() - s.startedAt.getTime(),

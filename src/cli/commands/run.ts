@@ -69,6 +69,7 @@ export function registerRunCommand(program: Command): void {
         view.done();
         process.stdout.write(options.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : (outcome.analysis?.table ?? ''));
         process.stderr.write(`run folder: ${outcome.folder.dir}\n`);
+        if (outcome.reportPath !== undefined) process.stderr.write(`report: ${outcome.reportPath}\n`);
         if (outcome.failure) throw outcome.failure;
       } finally {
         view.done();
@@ -81,7 +82,7 @@ export function registerRunCommand(program: Command): void {
 function runDeps(plans: PlanCatalogue['plans']): Omit<RunDeps, 'signal' | 'hurry' | 'onEvent'> {
   const root = repoRoot();
   const catalogue: PlanCatalogue = { plans, dir: plansDir() };
-  return { catalogue, analyze: analyzeRun, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
+  return { catalogue, analyze: analyzeRun, writeReport, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
 }
 
 /** The JTL analyzer's figures, reduced to what the runner shows (the table) and keeps (summary.json). */
@@ -96,6 +97,12 @@ const analyzeRun: AnalyzeJtl = async (jtl) => {
     json: { samples, errors, errorPct, mode: a.mode, statistics: toStatisticsJson(a), issues: a.issues },
     table: formatAnalysisTable(a),
   };
+};
+
+/** Reads the JTL a second time (the report's series and errors are not part of the run's analysis). */
+const writeReport = async (runFolder: string): Promise<string> => {
+  const { writeReport: write } = await import('../../report/write.js');
+  return (await write({ inputs: [runFolder] })).html;
 };
 
 /** Progress on stderr: a bar redrawn in place on a TTY (its clock ticks every second), plain lines otherwise. */

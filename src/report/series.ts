@@ -1,0 +1,224 @@
+import type { Sample } from '../jtl/sample.js';
+import { logBinOf, logBinRanker, logBinStart, logBinValue, LOG_BINS } from '../stats/log-bins.js';
+import { percentileLegacyOf } from '../stats/percentile.js';
+
+/** At most this many points per chart, whatever the length of the run. */
+export const MAX_POINTS = 240;
+/** The finest interval; doubled as often as the run's span needs to stay within MAX_POINTS. */
+export const BASE_INTERVAL_MS = 1000;
+/** Response codes charted one by one; the rest are summed as OTHER_CODES. */
+export const MAX_CODES = 10;
+export const OTHER_CODES = 'other';
+
+interface Bucket {
+  count: number;
+  errors: number;
+  elapsedSum: number;
+  latencySum: number;
+  connectSum: number;
+  bytes: number;
+  sentBytes: number;
+  maxThreads: number;
+  readonly elapsed: Uint32Array;
+  readonly codes: Map<string, number>;
+}
+
+const newBucket = (): Bucket => ({
+  count: 0, errors: 0, elapsedSum: 0, latencySum: 0, connectSum: 0, bytes: 0, sentBytes: 0, maxThreads: 0,
+  elapsed: new Uint32Array(LOG_BINS), codes: new Map(),
+});
+
+/** One point of the report's time series (all samples but controller rows, as Total). NaN when empty. */
+export interface SeriesPoint {
+  readonly startMs: number;
+  readonly count: number;
+  readonly errors: number;
+  readonly throughputPerS: number;
+  readonly errorsPerS: number;
+  readonly meanMs: number;
+  readonly p50Ms: number;
+  readonly p90Ms: number;
+  readonly p95Ms: number;
+  readonly p99Ms: number;
+  readonly latencyMs: number;
+  readonly connectMs: number;
+  readonly maxThreads: number;
+  readonly receivedKBPerS: number;
+  readonly sentKBPerS: number;
+  readonly codes: Readonly<Record<string, number>>;
+}
+
+/** One bar of the response-time distribution: samples with fromMs ≤ elapsed < toMs (the last bar: ≥ fromMs). */
+export interface DistributionBar {
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly count: number;
+}
+
+export interface ReportSeriesResult {
+  readonly intervalMs: number;
+  readonly points: readonly SeriesPoint[];
+  /** Codes in the order charted (most frequent first), OTHER_CODES last when some were folded. */
+  readonly codes: readonly string[];
+  readonly distribution: readonly DistributionBar[];
+}
+
+/**
+ * The report's charts in bounded memory: buckets aligned on multiples of the interval, the interval doubled
+ * (neighbour buckets merged) whenever the run's span would need more than MAX_POINTS of them.
+ */
+export class ReportSeries {
+  private intervalMs = BASE_INTERVAL_MS;
+  private readonly buckets = new Map<number, Bucket>();
+  private minKey = Number.POSITIVE_INFINITY;
+  private maxKey = Number.NEGATIVE_INFINITY;
+  private lastKey = Number.NaN;
+  private last: Bucket | undefined;
+  private readonly codeTotals = new Map<string, number>();
+
+  constructor(private readonly maxPoints = MAX_POINTS) {}
+
+  /** Controller rows are skipped here: they repeat their children's time. */
+  add(s: Sample): void {
+    if (s.controller !== 'none') return;
+    const b = this.bucketFor(s.timeStamp);
+    b.count += 1;
+    if (!s.success) b.errors += 1;
+    b.elapsedSum += s.elapsedMs;
+    b.latencySum += s.latencyMs;
+    b.connectSum += s.connectMs;
+    b.bytes += s.bytes;
+    b.sentBytes += s.sentBytes;
+    if (s.allThreads > b.maxThreads) b.maxThreads = s.allThreads;
+    b.elapsed[logBinOf(s.elapsedMs)]! += 1;
+    const code = this.codeKey(s.responseCode);
+    b.codes.set(code, (b.codes.get(code) ?? 0) + 1);
+  }
+
+  result(): ReportSeriesResult {
+    const codes = [...this.codeTotals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
+    if (this.codeTotals.has(OTHER_CODES)) codes.splice(codes.indexOf(OTHER_CODES), 1), codes.push(OTHER_CODES);
+    const points: SeriesPoint[] = [];
+    const all = new Uint32Array(LOG_BINS);
+    const seconds = this.intervalMs / 1000;
+    for (let key = this.minKey; key <= this.maxKey; key++) {
+      const b = this.buckets.get(key) ?? newBucket();
+      for (let i = 0; i < LOG_BINS; i++) all[i]! += b.elapsed[i]!;
+      const rank = logBinRanker(b.elapsed);
+      const pct = (p: number) => percentileLegacyOf(b.count, p, rank);
+      const mean = (sum: number) => (b.count === 0 ? Number.NaN : sum / b.count);
+      points.push({
+        startMs: key * this.intervalMs,
+        count: b.count,
+        errors: b.errors,
+        throughputPerS: b.count / seconds,
+        errorsPerS: b.errors / seconds,
+        meanMs: mean(b.elapsedSum),
+        p50Ms: pct(50), p90Ms: pct(90), p95Ms: pct(95), p99Ms: pct(99),
+        latencyMs: mean(b.latencySum),
+        connectMs: mean(b.connectSum),
+        maxThreads: b.maxThreads,
+        receivedKBPerS: b.bytes / 1024 / seconds,
+        sentKBPerS: b.sentBytes / 1024 / seconds,
+        codes: Object.fromEntries(codes.map((c) => [c, b.codes.get(c) ?? 0])),
+      });
+    }
+    return { intervalMs: this.intervalMs, points, codes, distribution: distributionOf(all) };
+  }
+
+  /** Samples come roughly in time order: most land in the bucket of the one before. */
+  private bucketFor(timeStamp: number): Bucket {
+    let key = Math.floor(timeStamp / this.intervalMs);
+    if (key === this.lastKey) return this.last!;
+    let b = this.buckets.get(key);
+    if (b === undefined) {
+      const min = Math.min(this.minKey, key);
+      const max = Math.max(this.maxKey, key);
+      if (max - min + 1 > this.maxPoints) {
+        const factor = this.coarsen(min, max);
+        key = Math.floor(key / factor);
+        b = this.buckets.get(key);
+      }
+      if (b === undefined) {
+        b = newBucket();
+        this.buckets.set(key, b);
+      }
+      this.minKey = Math.min(this.minKey, key);
+      this.maxKey = Math.max(this.maxKey, key);
+    }
+    this.lastKey = key;
+    this.last = b;
+    return b;
+  }
+
+  /** Doubles the interval until keys [min, max] fit, merging neighbour buckets; returns the factor applied. */
+  private coarsen(min: number, max: number): number {
+    let factor = 1;
+    while (Math.floor(max / factor) - Math.floor(min / factor) + 1 > this.maxPoints) factor *= 2;
+    const old = [...this.buckets];
+    this.buckets.clear();
+    for (const [key, b] of old) {
+      const k = Math.floor(key / factor);
+      const into = this.buckets.get(k);
+      if (into === undefined) this.buckets.set(k, b);
+      else merge(into, b);
+    }
+    this.intervalMs *= factor;
+    this.minKey = Math.floor(this.minKey / factor);
+    this.maxKey = Math.floor(this.maxKey / factor);
+    return factor;
+  }
+
+  private codeKey(code: string): string {
+    const seen = this.codeTotals.get(code);
+    if (seen !== undefined || this.codeTotals.size < MAX_CODES) {
+      this.codeTotals.set(code, (seen ?? 0) + 1);
+      return code;
+    }
+    this.codeTotals.set(OTHER_CODES, (this.codeTotals.get(OTHER_CODES) ?? 0) + 1);
+    return OTHER_CODES;
+  }
+}
+
+function merge(into: Bucket, b: Bucket): void {
+  into.count += b.count;
+  into.errors += b.errors;
+  into.elapsedSum += b.elapsedSum;
+  into.latencySum += b.latencySum;
+  into.connectSum += b.connectSum;
+  into.bytes += b.bytes;
+  into.sentBytes += b.sentBytes;
+  into.maxThreads = Math.max(into.maxThreads, b.maxThreads);
+  for (let i = 0; i < LOG_BINS; i++) into.elapsed[i]! += b.elapsed[i]!;
+  for (const [code, n] of b.codes) into.codes.set(code, (into.codes.get(code) ?? 0) + n);
+}
+
+const DISTRIBUTION_BARS = 40;
+const NICE = [1, 2, 2.5, 5, 10];
+
+/**
+ * The response-time distribution in DISTRIBUTION_BARS bars of a round width up to the 99.5th percentile, plus one
+ * bar for everything slower, so one outlier does not squeeze the rest into a single bar.
+ */
+export function distributionOf(counts: Uint32Array): DistributionBar[] {
+  let n = 0;
+  for (const c of counts) n += c;
+  if (n === 0) return [];
+  const top = percentileLegacyOf(n, 99.5, logBinRanker(counts));
+  const raw = Math.max(1, top / DISTRIBUTION_BARS);
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const width = (NICE.find((f) => f * magnitude >= raw) ?? 10) * magnitude;
+  const bars: DistributionBar[] = Array.from({ length: DISTRIBUTION_BARS }, (_, i) => ({ fromMs: i * width, toMs: (i + 1) * width, count: 0 }));
+  let over = 0;
+  for (let bin = 0; bin < counts.length; bin++) {
+    const c = counts[bin] as number;
+    if (c === 0) continue;
+    // A 2 % wide bin lies in one bar, or is split at most once: its value decides (exact below 100 ms).
+    const v = bin < 100 ? logBinStart(bin) : logBinValue(bin);
+    const i = Math.floor(v / width);
+    if (i < DISTRIBUTION_BARS) (bars[i] as { count: number }).count += c;
+    else over += c;
+  }
+  const last = DISTRIBUTION_BARS * width;
+  return over === 0 ? bars : [...bars, { fromMs: last, toMs: Number.POSITIVE_INFINITY, count: over }];
+}
