@@ -84,7 +84,7 @@
   var body = table.tBodies[0];
   var heads = table.tHead.rows[0].cells;
   Array.prototype.forEach.call(heads, function (th, col) {
-    th.querySelector('button').addEventListener('click', function () {
+    th.addEventListener('click', function () {
       var dir = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
       Array.prototype.forEach.call(heads, function (h) { h.setAttribute('aria-sort', 'none'); });
       th.setAttribute('aria-sort', dir);
