@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 import { ToolkitError } from '../errors.js';
@@ -81,7 +81,8 @@ async function resolveInputs(inputs: readonly string[]): Promise<{ files: readon
   const missing = inputs.find((_, i) => kinds[i] === 'missing');
   if (missing !== undefined) throw new ToolkitError('REPORT_NO_INPUT', `${missing}: no such file or folder`, { file: missing });
   if (!kinds.includes('dir')) return { files: inputs };
-  const folder = inputs[0]!;
+  // The real folder, not results/latest, which moves with the next run.
+  const folder = await realpath(inputs[0]!);
   if (inputs.length > 1) throw new ToolkitError('REPORT_NO_INPUT', `${inputs.join(', ')}: give one run folder, or JTL files (not both)`);
   const jtl = join(folder, 'results.jtl');
   if (!(await stat(jtl).then((s) => s.isFile(), () => false))) {
