@@ -20,12 +20,13 @@ interface Bucket {
   sentBytes: number;
   maxThreads: number;
   readonly elapsed: Uint32Array;
-  readonly codes: Map<string, number>;
+  /** Counts by code index (see ReportSeries.codeIndex); the last slot is OTHER_CODES. */
+  readonly codes: Float64Array;
 }
 
 const newBucket = (): Bucket => ({
   count: 0, errors: 0, elapsedSum: 0, latencySum: 0, connectSum: 0, bytes: 0, sentBytes: 0, maxThreads: 0,
-  elapsed: new Uint32Array(LOG_BINS), codes: new Map(),
+  elapsed: new Uint32Array(LOG_BINS), codes: new Float64Array(MAX_CODES + 1),
 });
 
 /** One point of the report's time series (all samples but controller rows, as Total). NaN when empty. */
@@ -74,7 +75,10 @@ export class ReportSeries {
   private maxKey = Number.NEGATIVE_INFINITY;
   private lastKey = Number.NaN;
   private last: Bucket | undefined;
-  private readonly codeTotals = new Map<string, number>();
+  /** Response code → its index in every bucket's `codes`, in order of first sight. */
+  private readonly codeIndexes = new Map<string, number>();
+  private lastCode: string | undefined;
+  private lastCodeIndex = 0;
 
   constructor(private readonly maxPoints = MAX_POINTS) {}
 
@@ -91,13 +95,15 @@ export class ReportSeries {
     b.sentBytes += s.sentBytes;
     if (s.allThreads > b.maxThreads) b.maxThreads = s.allThreads;
     b.elapsed[logBinOf(s.elapsedMs)]! += 1;
-    const code = this.codeKey(s.responseCode);
-    b.codes.set(code, (b.codes.get(code) ?? 0) + 1);
+    b.codes[this.codeIndex(s.responseCode)]! += 1;
   }
 
   result(): ReportSeriesResult {
-    const codes = [...this.codeTotals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
-    if (this.codeTotals.has(OTHER_CODES)) codes.splice(codes.indexOf(OTHER_CODES), 1), codes.push(OTHER_CODES);
+    const totals = new Float64Array(MAX_CODES + 1);
+    for (const b of this.buckets.values()) for (let i = 0; i <= MAX_CODES; i++) totals[i]! += b.codes[i]!;
+    const named = [...this.codeIndexes].sort((a, b) => totals[b[1]]! - totals[a[1]]! || (a[0] < b[0] ? -1 : 1));
+    const charted: Array<readonly [string, number]> = totals[MAX_CODES]! > 0 ? [...named, [OTHER_CODES, MAX_CODES]] : named;
+    const codes = charted.map(([c]) => c);
     const points: SeriesPoint[] = [];
     const all = new Uint32Array(LOG_BINS);
     const seconds = this.intervalMs / 1000;
@@ -120,7 +126,7 @@ export class ReportSeries {
         maxThreads: b.maxThreads,
         receivedKBPerS: b.bytes / 1024 / seconds,
         sentKBPerS: b.sentBytes / 1024 / seconds,
-        codes: Object.fromEntries(codes.map((c) => [c, b.codes.get(c) ?? 0])),
+        codes: Object.fromEntries(charted.map(([c, i]) => [c, b.codes[i]!])),
       });
     }
     return { intervalMs: this.intervalMs, points, codes, distribution: distributionOf(all) };
@@ -169,14 +175,17 @@ export class ReportSeries {
     return factor;
   }
 
-  private codeKey(code: string): string {
-    const seen = this.codeTotals.get(code);
-    if (seen !== undefined || this.codeTotals.size < MAX_CODES) {
-      this.codeTotals.set(code, (seen ?? 0) + 1);
-      return code;
+  /** Codes mostly repeat: the same code as the sample before costs no map lookup. */
+  private codeIndex(code: string): number {
+    if (code === this.lastCode) return this.lastCodeIndex;
+    let i = this.codeIndexes.get(code);
+    if (i === undefined) {
+      i = this.codeIndexes.size < MAX_CODES ? this.codeIndexes.size : MAX_CODES;
+      if (i < MAX_CODES) this.codeIndexes.set(code, i);
     }
-    this.codeTotals.set(OTHER_CODES, (this.codeTotals.get(OTHER_CODES) ?? 0) + 1);
-    return OTHER_CODES;
+    this.lastCode = code;
+    this.lastCodeIndex = i;
+    return i;
   }
 }
 
@@ -190,7 +199,7 @@ function merge(into: Bucket, b: Bucket): void {
   into.sentBytes += b.sentBytes;
   into.maxThreads = Math.max(into.maxThreads, b.maxThreads);
   for (let i = 0; i < LOG_BINS; i++) into.elapsed[i]! += b.elapsed[i]!;
-  for (const [code, n] of b.codes) into.codes.set(code, (into.codes.get(code) ?? 0) + n);
+  for (let i = 0; i <= MAX_CODES; i++) into.codes[i]! += b.codes[i]!;
 }
 
 const DISTRIBUTION_BARS = 40;
