@@ -50,10 +50,9 @@ export function renderReportHtml(model: ReportModel, templates: TemplateSet, cha
   const hb = Handlebars.create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   for (const [name, text] of Object.entries(templates.partials)) hb.registerPartial(name, text);
-  let render: HandlebarsTemplateDelegate;
   try {
-    render = hb.compile(templates.layout, { strict: false, noEscape: false });
-    return render({
+    // Compiled here, not at load: handlebars reports a broken partial only when it renders.
+    return hb.compile(templates.layout)({
       ...model,
       css: templates.css.replace(/<\/(style)/gi, '<\\/$1'),
       chartJs: inlineScript(chartJs),

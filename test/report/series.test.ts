@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Sample } from '../../src/jtl/sample.js';
-import { distributionOf, MAX_CODES, MAX_POINTS, OTHER_CODES, ReportSeries } from '../../src/report/series.js';
+import { distributionOf } from '../../src/report/distribution.js';
+import { MAX_CODES, MAX_POINTS, OTHER_CODES, ReportSeries } from '../../src/report/series.js';
 import { TopErrors } from '../../src/report/top-errors.js';
 import { logBinOf, LOG_BINS } from '../../src/stats/log-bins.js';
 
