@@ -164,5 +164,6 @@ function charts(series: ReportSeriesResult) {
     sentKBPerS: col('sentKBPerS'),
     codes: series.codes.map((code) => ({ code, counts: p.map((x) => x.codes[code] ?? 0) })),
     distribution: series.distribution.map((b) => ({ from: b.fromMs, to: num(b.toMs), count: b.count })),
+    untimed: series.untimed,
   };
 }

@@ -56,6 +56,8 @@ export interface ReportSeriesResult {
   /** Codes in the order charted (most frequent first), OTHER_CODES last when some were folded. */
   readonly codes: readonly string[];
   readonly distribution: readonly DistributionBar[];
+  /** Samples without a start time (timeStamp 0, as some WebSocket samplers write): counted, not placed in time. */
+  readonly untimed: number;
 }
 
 /**
@@ -73,12 +75,20 @@ export class ReportSeries {
   private readonly codeIndexes = new Map<string, number>();
   private lastCode: string | undefined;
   private lastCodeIndex = 0;
+  private untimed = 0;
+  private readonly untimedElapsed = new Uint32Array(LOG_BINS);
 
   constructor(private readonly maxPoints = MAX_POINTS) {}
 
   /** Controller rows are skipped here: they repeat their children's time. */
   add(s: Sample): void {
     if (s.controller !== 'none') return;
+    if (s.timeStamp <= 0) {
+      // One sample at 1970 would stretch the time axis over 56 years: it counts in the distribution only.
+      this.untimed += 1;
+      this.untimedElapsed[logBinOf(s.elapsedMs)]! += 1;
+      return;
+    }
     const b = this.bucketFor(s.timeStamp);
     b.count += 1;
     if (!s.success) b.errors += 1;
@@ -99,7 +109,7 @@ export class ReportSeries {
     const charted: Array<readonly [string, number]> = totals[MAX_CODES]! > 0 ? [...named, [OTHER_CODES, MAX_CODES]] : named;
     const codes = charted.map(([c]) => c);
     const points: SeriesPoint[] = [];
-    const all = new Uint32Array(LOG_BINS);
+    const all = Uint32Array.from(this.untimedElapsed);
     const seconds = this.intervalMs / 1000;
     for (let key = this.minKey; key <= this.maxKey; key++) {
       const b = this.buckets.get(key) ?? newBucket();
@@ -123,7 +133,7 @@ export class ReportSeries {
         codes: Object.fromEntries(charted.map(([c, i]) => [c, b.codes[i]!])),
       });
     }
-    return { intervalMs: this.intervalMs, points, codes, distribution: distributionOf(all) };
+    return { intervalMs: this.intervalMs, points, codes, distribution: distributionOf(all), untimed: this.untimed };
   }
 
   /** Samples come roughly in time order: most land in the bucket of the one before. */

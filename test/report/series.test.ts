@@ -53,6 +53,15 @@ describe('ReportSeries: the charts in a fixed number of points', () => {
     expect(points[1]!.meanMs).toBeNaN();
   });
 
+  it('samples without a start time (timeStamp 0) count in the distribution, not on the time axis', () => {
+    const s = new ReportSeries();
+    s.add(sample({ timeStamp: T0 + 500, elapsedMs: 7 }));
+    s.add(sample({ timeStamp: 0, elapsedMs: 7 }));
+    const r = s.result();
+    expect(r).toMatchObject({ intervalMs: 1000, untimed: 1, points: [{ startMs: T0, count: 1 }] });
+    expect(r.distribution.reduce((n, b) => n + b.count, 0)).toBe(2);
+  });
+
   it(`charts at most ${MAX_CODES} response codes one by one, the rest as "${OTHER_CODES}"`, () => {
     const s = new ReportSeries();
     for (let c = 0; c < MAX_CODES + 5; c++) for (let k = 0; k <= c; k++) s.add(sample({ responseCode: String(400 + c) }));
