@@ -1,4 +1,5 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -53,6 +54,27 @@ describe('index.html and report.json', () => {
     cpSync(DEFAULT_TEMPLATE_DIR, broken, { recursive: true });
     writeFileSync(join(broken, 'partials', 'errors.hbs'), '{{#each errors.groups}}never closed');
     await expect(writeReport({ inputs: [jtl], outDir: join(dir, 'y'), templateDir: broken })).rejects.toMatchObject({ code: 'REPORT_TEMPLATE', message: expect.stringMatching(new RegExp(`^${broken}: the templates do not render: `)) });
+  });
+
+  it('a gzipped JTL, or the JTL split in two files, gives the same report', async () => {
+    const text = hostileJtl();
+    const lines = text.trimEnd().split('\n');
+    const gz = join(dir, 'hostile.jtl.gz');
+    writeFileSync(gz, gzipSync(text));
+    const [a, b] = [join(dir, 'part-a.jtl'), join(dir, 'part-b.jtl')];
+    writeFileSync(a, lines.slice(0, 800).join('\n') + '\n');
+    writeFileSync(b, [lines[0], ...lines.slice(800)].join('\n') + '\n');
+    const [plain, zipped, split] = await Promise.all([
+      writeReport({ inputs: [jtl], outDir: join(dir, 'same-plain') }),
+      writeReport({ inputs: [gz], outDir: join(dir, 'same-gz') }),
+      writeReport({ inputs: [a, b], outDir: join(dir, 'same-split') }),
+    ]);
+    for (const other of [zipped, split]) {
+      expect(other.model.table).toEqual(plain.model.table);
+      expect(other.model.charts).toEqual(plain.model.charts);
+      expect(other.model.errors).toEqual(plain.model.errors);
+    }
+    expect(zipped.model.headline.files).toEqual([{ file: gz, format: 'csv.gz', samples: '1,560' }]);
   });
 
   it('bad input: no -o for a JTL, a folder that is not a run folder, a missing file', async () => {
