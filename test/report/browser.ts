@@ -10,7 +10,6 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's chromium (`apt-get install chromium`: .ci/run, make setup); never a downloaded browser build. */
 export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
 /** Screenshots kept for people to look at (gitignored). */
 export const ARTIFACTS = resolve('test-artifacts/report');
 
@@ -32,6 +31,7 @@ export interface ReportBrowser {
 
 /** Headless Chromium with a fresh profile folder, removed on close. */
 export async function launchBrowser(): Promise<ReportBrowser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium; .ci/run does it in CI)`);
   const profile = mkdtempSync(join(tmpdir(), 'jtl-report-chromium-'));
   let context: BrowserContext;
   try {
