@@ -24,6 +24,11 @@ export interface AnalyzeOptions extends SampleFilterOptions {
   readonly onProgress?: (p: { readonly file: string; readonly samples: number }) => void;
   /** Plain CSV files at least this large are read on two threads in exact mode (default 64 MiB; Infinity: never). */
   readonly parallelMinBytes?: number;
+  /**
+   * Sees every sample the statistics count (filters applied, empty controllers left out), in file order, e.g.
+   * the SLA's per-window cells. The object is reused: copy what you keep. Set, files are read on one thread.
+   */
+  readonly onSample?: (s: Sample) => void;
 }
 
 export interface AnalyzedFile {
@@ -52,12 +57,15 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
   const apdex = options.apdex ?? JMETER_APDEX;
   const percentiles = options.percentiles ?? DEFAULT_PERCENTILES;
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-  const aggregation = new Aggregation({ mode, apdex, intervalMs, keep: sampleFilter(options) });
+  const keep = sampleFilter(options);
+  const aggregation = new Aggregation({ mode, apdex, intervalMs, keep });
+  const observe = options.onSample;
   const issues: ReadIssues = { skippedCount: 0, skipped: [], truncatedTails: [] };
   const files: AnalyzedFile[] = [];
   let current = '';
   const onSample = (s: Sample) => {
     aggregation.add(s);
+    if (observe !== undefined && s.controller !== 'empty-tc' && keep(s)) observe(s);
     if ((aggregation.samples & 0xffff) === 0) options.onProgress?.({ file: current, samples: aggregation.samples });
   };
   for (const file of options.files) {
@@ -67,7 +75,7 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
     const dialect = options.dialect ?? {};
     if (jtl.format === 'xml') await (jtl.encoding === 'utf8' ? readXmlJtl : readXmlJtlWithSax)(jtl, issues, onSample);
     else if (!fastPathReads(dialect, jtl.encoding)) await readCsvJtlWithCsvParse(jtl, dialect, issues, onSample);
-    else if (!(mode === 'exact' && (await readInHalves(jtl, options, aggregation, issues)))) await readCsvJtl(jtl, dialect, issues, onSample);
+    else if (!(mode === 'exact' && observe === undefined && (await readInHalves(jtl, options, aggregation, issues)))) await readCsvJtl(jtl, dialect, issues, onSample);
     files.push({ file, format: jtl.format, gzip: jtl.gzip, samples: aggregation.samples - before });
   }
   if (aggregation.isEmpty) {
