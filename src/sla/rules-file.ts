@@ -31,7 +31,7 @@ export function parseRulesFile(text: string, file: string): RuleSet {
   };
   const syntax = doc.errors[0];
   if (syntax) {
-    const line = syntax.linePos?.[0]?.line ?? 1;
+    const line = lines.linePos(syntax.pos[0]).line;
     throw new ToolkitError('SLA_BAD_RULES_FILE', `${file}:${line}: not valid YAML/JSON: ${syntax.message.split('\n')[0]}`, { file, line });
   }
   const root = doc.contents;
