@@ -87,7 +87,7 @@ function evaluateRule(analysis: Analysis, set: RuleSet, rule: SlaRule, index: nu
     const single = got as Figures | undefined;
     const value = single === undefined ? Number.NaN : valueOf(rule.metric, single);
     const count = single === undefined ? 0 : single.kind === 'row' ? single.row.count : single.stats.count;
-    if (count === 0 || Number.isNaN(value)) return finding(rule, scope, Number.NaN, 'no data', joinNotes('no samples in this scope', note));
+    if (count === 0 || Number.isNaN(value)) return finding(rule, scope, Number.NaN, 'no data', joinNotes(`no samples in this scope${rule.warmUpMs ? ' after the warm-up' : ''}`, note));
     return finding(rule, scope, value, verdictOf(rule, value), joinNotes(`${count} samples`, note));
   });
 }

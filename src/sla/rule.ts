@@ -68,7 +68,7 @@ export const scopeText = (s: Scope): string =>
 /** The canonical one-liner of a rule (parses back to the same rule). */
 export function ruleText(r: Omit<SlaRule, 'text'>): string {
   const metric = `${metricName(r.metric)}${r.basis === 'latency' && isTimeMetric(r.metric) ? ' latency' : ''}`;
-  const value = isTimeMetric(r.metric) ? `${r.threshold}ms` : r.metric.kind === 'errors' ? `${r.threshold}%` : r.metric.kind === 'throughput' ? `${r.threshold}/s` : r.metric.kind === 'apdex' ? `${r.threshold}` : `${r.threshold}KB/s`;
+  const value = isTimeMetric(r.metric) ? (r.threshold >= 1000 && r.threshold % 1000 === 0 ? `${r.threshold / 1000}s` : `${r.threshold}ms`) : r.metric.kind === 'errors' ? `${r.threshold}%` : r.metric.kind === 'throughput' ? `${r.threshold}/s` : r.metric.kind === 'apdex' ? `${r.threshold}` : `${r.threshold}KB/s`;
   const parts = [metric, r.op, value];
   if (r.windowMs !== undefined) parts.push(`in every ${r.windowMs / 1000}s`);
   if (r.warmUpMs !== undefined) parts.push(`after ${r.warmUpMs / 1000}s`);
@@ -77,6 +77,7 @@ export function ruleText(r: Omit<SlaRule, 'text'>): string {
   else if (r.scope.kind === 'each') parts.push(r.scope.pattern === undefined ? 'for each label' : `for each label matching /${r.scope.pattern}/`);
   if (r.severity === 'warn') parts.push('warn');
   if (r.abortable) parts.push('abort');
+  if (r.streaming !== 'first-event') parts.push(`streaming ${r.streaming}`);
   return parts.join(' ');
 }
 
