@@ -27,6 +27,7 @@ jmeter-ui: ## open the JMeter GUI on a plan (JMETER_PLAN=plans/….jmx); needs a
 setup: ## install everything: npm packages (npm ci builds dist/) and JMeter 5.6.3
 	@npm ci --no-audit --no-fund
 	@$(MAKE) --no-print-directory jmeter-install
+	@bash scripts/install-actionlint.sh
 
 .PHONY: quickstart
 quickstart: setup ## install everything, generate the plans, run rest_api_baseline briefly against the embedded target, analyze it, write the HTML dashboard
