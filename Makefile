@@ -118,6 +118,12 @@ jmeter-websocket: $(JTL_BUILD) ## WebSocket JSON-RPC performance (needs JMETER_S
 jmeter-admin-ui: $(JTL_BUILD) ## admin UI journey (JMETER_ADMIN_EMAIL; password from env JMETER_ADMIN_PASSWORD)
 	@$(JTL_RUN) admin_ui_baseline -J ADMIN_EMAIL="$(JMETER_ADMIN_EMAIL)" $(JMETER_OPTS)
 
+JMETER_SLA ?= auto
+.PHONY: jmeter-gate
+jmeter-gate: $(JTL_BUILD) ## SLA gate of the latest run: its plan's profile (JMETER_SLA=baseline|load|stress|rules file to choose); exit 1 on a failed rule
+	@[ -f "$(JMETER_RESULTS)/latest/results.jtl" ] || { echo "make $@: no $(JMETER_RESULTS)/latest/results.jtl: run a plan first (e.g. make jmeter-quick)" >&2; exit 2; }
+	@$(JTL) gate "$(JMETER_RESULTS)/latest" --sla "$(JMETER_SLA)"
+
 .PHONY: jmeter-report
 jmeter-report: ## JMeter's HTML dashboard for the latest run (results/latest/dashboard/)
 	@[ -f "$(JMETER_RESULTS)/latest/results.jtl" ] || { echo "make $@: no $(JMETER_RESULTS)/latest/results.jtl: run a plan first (e.g. make jmeter-quick)" >&2; exit 2; }
