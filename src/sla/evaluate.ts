@@ -41,16 +41,14 @@ function evaluateRule(analysis: Analysis, set: RuleSet, rule: SlaRule, index: nu
     const why = context.runProfile === undefined ? 'run profile unknown' : `${context.runProfile} profile`;
     return [finding(rule, 'Total', Number.NaN, 'not applicable', `not applicable (${why}): the target holds for the production profile; gate a production run to judge it`)];
   }
-  if ((needsCells(rule) || rule.scope.kind === 'regex') && cells === undefined) {
-    throw new ToolkitError('SLA_NEEDS_DETAIL', `rule "${rule.text}" needs per-window figures: analyze with analyzeForSla (an SlaObserver fed by the analyzer)`, { rule: rule.text });
-  }
   const units: Array<{ scope: string; figures: () => Figures | ReadonlyArray<Cell | undefined> | undefined; note?: string }> = [];
   const rowOf = (label: string): LabelStats | undefined => analysis.labels.find((l) => l.label === label);
   const fromCells = (unit: string): ReadonlyArray<Cell | undefined> | undefined => {
-    const windows = cells?.get(unit);
+    if (cells === undefined) throw needsDetail(rule, unit);
+    const windows = cells.get(unit);
     return windows === undefined ? undefined : denseWindows(windows);
   };
-  const streamingInTotal = [...(context.detail?.streamingSeen ?? [])].filter((l) => streamingJudged(l));
+  const streamingInTotal = analysis.labels.filter((l) => !l.isController && streamingJudged(l.label)).map((l) => l.label);
   switch (rule.scope.kind) {
     case 'total': {
       const useCells = needsCells(rule) || streamingInTotal.length > 0;
@@ -163,6 +161,9 @@ function skippedNote(analysis: Analysis): string | undefined {
   ];
   return parts.length === 0 ? undefined : parts.join('; ');
 }
+
+const needsDetail = (rule: SlaRule, unit: string): ToolkitError =>
+  new ToolkitError('SLA_NEEDS_DETAIL', `rule "${rule.text}" for ${unit} needs figures the analysis alone lacks (windows, warm-up, a regex scope or Latency): analyze with analyzeForSla, or feed an SlaObserver through analyzeJtl({ onSample })`, { rule: rule.text, unit });
 
 /** Windows 0..last with samples, a gap as undefined. */
 export function denseWindows(windows: ReadonlyMap<number, Cell>): Array<Cell | undefined> {

@@ -112,3 +112,21 @@ describe('evaluateSla on JTLs with known figures', () => {
     expect(findings.map(brief)).toEqual([expect.stringMatching(/^p95 < 1s \[Total\] pass 10ms 9 samples; 1 unreadable record skipped \(first at .*r\.jtl:6\)$/)]);
   });
 });
+
+describe('evaluateSla without the SLA cells (an analysis from analyzeJtl alone)', () => {
+  it('answers the rules the analysis holds, and refuses loudly those it cannot answer', async () => {
+    const s = scratch('plain');
+    dirs.push(s.cleanup);
+    const file = s.write('r.jtl', jtlText([...AB, ...ramp('SSE connect', 5, T0, 10, { elapsed: 20_000, latency: 15 })]));
+    const { analyzeJtl } = await import('../../src/jtl/analyze.js');
+    const analysis = await analyzeJtl({ files: [file] });
+    expect(evaluateSla(analysis, rules("p95 < 96ms for 'A'", 'errors < 1%')).map(brief)).toEqual([
+      "p95 < 96ms for 'A' [A] pass 95.95ms 100 samples",
+      'errors < 1% [Total] pass 0.9756097561% 205 samples',
+    ]);
+    // SSE connect must be judged on Latency, which needs the cells: an error, never a verdict on the hold time.
+    expect(() => evaluateSla(analysis, rules('p95 < 300ms for each label'))).toThrow(/SSE connect needs figures the analysis alone lacks/);
+    expect(() => evaluateSla(analysis, rules('p95 < 300ms'))).toThrow(/for Total needs figures the analysis alone lacks/);
+    expect(() => evaluateSla(analysis, rules('p95 < 300ms in every 10s'))).toThrow(/SLA|needs figures/);
+  });
+});
