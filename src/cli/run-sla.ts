@@ -61,12 +61,12 @@ export async function prepareRunSla(plan: string, o: RunSlaOptions, request: Run
     };
   };
   const liveChecks: readonly LiveCheck[] = watcher ? [() => watcher.breach?.reason] : [];
-  // Rows reach the file as they end, so the live check sees a breach within about a second.
-  const request2: RunRequest = o.abortOnFail && !request.properties.has('jmeter.save.saveservice.autoflush')
-    ? { ...request, properties: new Map([...request.properties, ['jmeter.save.saveservice.autoflush', 'true']]) }
-    : request;
   return {
-    request: request2,
+    /** Rows reach the JTL as samples end (autoflush), so the live check sees a breach within about a second. */
+    adjust: (r: RunRequest): RunRequest =>
+      o.abortOnFail && !r.properties.has('jmeter.save.saveservice.autoflush')
+        ? { ...r, properties: new Map([...r.properties, ['jmeter.save.saveservice.autoflush', 'true']]) }
+        : r,
     analyze,
     liveChecks,
     started: (jtl: string): void => watcher?.start(jtl),

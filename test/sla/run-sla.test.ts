@@ -1,4 +1,4 @@
-import { readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -27,6 +27,20 @@ interface SlaJson {
   abortedBy?: { rule: string; scope: string; reason: string };
   findings: Array<{ subject: string; scope: string; verdict: string; measured: { value: number | null } }>;
 }
+
+describe('jtl run --sla: usage errors before anything starts (exit 2, no run folder)', () => {
+  it.each([
+    [['--rule', 'p95 < 3'], 'jtl: error SLA_BAD_RULE --rule "p95 < 3", column 7: a time threshold needs a unit: ms or s (e.g. 3ms)'],
+    [['--sla', 'baseline', '--abort-on-fail'], 'jtl: error CLI_NOTHING_TO_ABORT --abort-on-fail: no rule of baseline profile is marked abortable; add "abort" to a rule, e.g. --rule "p95 < 500ms in every 10s after 10s abort"'],
+    [['--abort-on-fail'], 'jtl: error CLI_ABORT_WITHOUT_SLA --abort-on-fail needs rules: add --sla <profile|file> or --rule "… abort"'],
+  ])('%j', async (extra, stderr) => {
+    const out = join(scratch, 'usage');
+    const r = await runJtl(['run', 'rest_api_baseline', '--profile', 'ci', '--embedded-target', '--out', out, ...extra], realEnv);
+    expect(r.stderr).toBe(stderr);
+    expect(r.exitCode).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});
 
 describe('jtl run --sla with the real JMeter against the embedded target', () => {
   it('gates the run at its end on injected latency and errors, and keeps the verdicts in summary.json', async () => {

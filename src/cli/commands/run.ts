@@ -63,9 +63,10 @@ export function registerRunCommand(program: Command): void {
         import('../../plans/catalogue.js'),
       ]);
       const normalized = normalizeRunOptions(plan, options);
+      // Rules first: a bad rule is a usage error before anything starts.
+      const sla = await prepareRunSla(plan, options, normalized);
       const embedded = options.embeddedTarget ? await withEmbeddedTarget(normalized, process.env) : undefined;
-      const sla = await prepareRunSla(plan, options, embedded?.request ?? normalized);
-      const request = sla?.request ?? embedded?.request ?? normalized;
+      const request = sla?.adjust(embedded?.request ?? normalized) ?? embedded?.request ?? normalized;
       const stop = new AbortController();
       const hurry = new AbortController();
       const onSignal = (): void => (stop.signal.aborted ? hurry.abort() : stop.abort());
