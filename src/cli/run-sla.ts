@@ -28,11 +28,10 @@ export async function prepareRunSla(plan: string, o: RunSlaOptions, request: Run
     if (o.abortOnFail) throw new ToolkitError('CLI_ABORT_WITHOUT_SLA', '--abort-on-fail needs rules: add --sla <profile|file> or --rule "… abort"', { option: '--abort-on-fail' });
     return undefined;
   }
-  const [{ analyzeForSla, evaluateSla, loadRuleSet }, { LiveSlaWatcher }, { toStatisticsJson }, { formatAnalysisTable }] = await Promise.all([
+  const [{ analyzeForSla, evaluateSla, loadRuleSet }, { LiveSlaWatcher }, { runAnalysisOf }] = await Promise.all([
     import('../sla/index.js'),
     import('../sla/live.js'),
-    import('../stats/statistics-json.js'),
-    import('./format/analysis-table.js'),
+    import('./format/run-analysis.js'),
   ]);
   const set = await loadRuleSet({ ...(o.sla !== undefined && { sla: o.sla }), rules: o.rule ?? [], plan });
   const watcher = o.abortOnFail ? new LiveSlaWatcher(set) : undefined;
@@ -45,14 +44,8 @@ export async function prepareRunSla(plan: string, o: RunSlaOptions, request: Run
     const { analysis: a, context } = await analyzeForSla({ files: [jtl] }, set);
     const breach = watcher?.breach;
     const findings: Finding[] = [...(breach ? [breach.finding] : []), ...evaluateSla(a, set, { ...context, ...(runProfile !== undefined && { runProfile }) })];
-    const { count: samples, errors, errorPct } = a.total;
-    const topError = a.total.failures[0]?.key;
     return {
-      samples,
-      errors,
-      ...(topError !== undefined && { topError }),
-      json: { samples, errors, errorPct, mode: a.mode, statistics: toStatisticsJson(a), issues: a.issues },
-      table: formatAnalysisTable(a),
+      ...runAnalysisOf(a),
       findings,
       slaJson: findingsJson(title, findings, {
         ...(runProfile !== undefined && { runProfile }),
