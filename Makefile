@@ -29,6 +29,7 @@ setup: ## install everything: npm packages (npm ci builds dist/) and JMeter 5.6.
 	@$(MAKE) --no-print-directory jmeter-install
 	@# The HTML report's tests open it in Debian's chromium (.ci/run installs it in CI, as root).
 	@[ -x /usr/bin/chromium ] || echo "note: the report tests need Debian's chromium at /usr/bin/chromium: sudo apt-get install -y chromium" >&2
+	@bash scripts/install-actionlint.sh
 
 .PHONY: quickstart
 quickstart: setup ## install everything, generate the plans, run rest_api_baseline briefly against the embedded target, analyze it, write the HTML report
@@ -119,6 +120,12 @@ jmeter-websocket: $(JTL_BUILD) ## WebSocket JSON-RPC performance (needs JMETER_S
 .PHONY: jmeter-admin-ui
 jmeter-admin-ui: $(JTL_BUILD) ## admin UI journey (JMETER_ADMIN_EMAIL; password from env JMETER_ADMIN_PASSWORD)
 	@$(JTL_RUN) admin_ui_baseline -J ADMIN_EMAIL="$(JMETER_ADMIN_EMAIL)" $(JMETER_OPTS)
+
+JMETER_SLA ?= auto
+.PHONY: jmeter-gate
+jmeter-gate: $(JTL_BUILD) ## SLA gate of the latest run: its plan's profile (JMETER_SLA=baseline|load|stress|rules file to choose); exit 1 on a failed rule
+	@[ -f "$(JMETER_RESULTS)/latest/results.jtl" ] || { echo "make $@: no $(JMETER_RESULTS)/latest/results.jtl: run a plan first (e.g. make jmeter-quick)" >&2; exit 2; }
+	@$(JTL) gate "$(JMETER_RESULTS)/latest" --sla "$(JMETER_SLA)"
 
 .PHONY: jmeter-report
 jmeter-report: $(JTL_BUILD) ## our HTML report of the latest run (results/latest/report/index.html); JMETER_DASHBOARD=1 adds JMeter's dashboard

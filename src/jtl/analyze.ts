@@ -25,11 +25,11 @@ export interface AnalyzeOptions extends SampleFilterOptions {
   /** Plain CSV files at least this large are read on two threads in exact mode (default 64 MiB; Infinity: never). */
   readonly parallelMinBytes?: number;
   /**
-   * Sees every sample the statistics keep (after the filters; empty controllers never), for figures beyond the
-   * analysis (the HTML report's series). The object may be reused: copy what you keep. Files are then read on one
-   * thread.
+   * Sees every sample the statistics count (filters applied, empty controllers left out), in file order, for
+   * figures beyond the analysis (the SLA's per-window cells, the HTML report's series). The object is reused: copy
+   * what you keep. When set, files are read on one thread.
    */
-  readonly observe?: (s: Sample) => void;
+  readonly onSample?: (s: Sample) => void;
 }
 
 export interface AnalyzedFile {
@@ -58,12 +58,12 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
   const apdex = options.apdex ?? JMETER_APDEX;
   const percentiles = options.percentiles ?? DEFAULT_PERCENTILES;
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-  const aggregation = new Aggregation({ mode, apdex, intervalMs, keep: sampleFilter(options) });
+  const keep = sampleFilter(options);
+  const aggregation = new Aggregation({ mode, apdex, intervalMs, keep });
+  const observe = options.onSample;
   const issues: ReadIssues = { skippedCount: 0, skipped: [], truncatedTails: [] };
   const files: AnalyzedFile[] = [];
   let current = '';
-  const keep = sampleFilter(options);
-  const observe = options.observe;
   const onSample = (s: Sample) => {
     aggregation.add(s);
     if (observe !== undefined && s.controller !== 'empty-tc' && keep(s)) observe(s);

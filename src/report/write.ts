@@ -52,7 +52,7 @@ export async function writeReport(request: ReportRequest): Promise<WrittenReport
     percentiles: REPORT_PERCENTILES,
     mode: request.mode ?? 'exact',
     apdex,
-    observe: (s) => {
+    onSample: (s) => {
       series.add(s);
       errors.add(s);
     },

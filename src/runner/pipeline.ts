@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 
 import type { RunError } from '../errors.js';
+import type { Finding } from '../findings/finding.js';
 import { formatProperties } from './properties.js';
 import { prepareRun, type PrepareDeps, type PreparedRun } from './prepare.js';
 import { createRunFolder } from './run-folder.js';
@@ -19,6 +20,9 @@ export interface RunAnalysis {
   readonly json: unknown;
   /** The terminal summary the CLI prints. */
   readonly table: string;
+  /** SLA verdicts (`jtl run --sla`), and what summary.json keeps of them under "sla". */
+  readonly findings?: readonly Finding[];
+  readonly slaJson?: unknown;
 }
 
 export type AnalyzeJtl = (jtlPath: string) => Promise<RunAnalysis>;

@@ -45,6 +45,7 @@ export const summaryStep: RunStep = {
       remoteHosts: prepared.request.remoteHosts,
       redactedProperties: prepared.redactedProperties,
       ...(ctx.analysis !== undefined && { analysis: ctx.analysis.json }),
+      ...(ctx.analysis?.slaJson !== undefined && { sla: ctx.analysis.slaJson }),
       warnings: ctx.warnings,
     });
     await writeFile(folder.summary, JSON.stringify(summary, null, 2) + '\n');

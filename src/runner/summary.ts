@@ -5,9 +5,9 @@ import type { JmeterExit, JmeterInstall, ResolvedPlan, RunFolder } from './types
 /** summary.json: the analyzer's figures plus what is needed to reproduce and audit the run. */
 export interface RunSummary {
   readonly plan: { readonly name: string; readonly source: string; readonly file: string };
-  readonly jmeter: { readonly version?: string; readonly bin: string; readonly foundVia: string };
-  /** The properties profile of the run (properties/<profile>.properties), when one was chosen. */
+  /** The properties profile of the run (ci, production); absent when none was given. */
   readonly profile?: string;
+  readonly jmeter: { readonly version?: string; readonly bin: string; readonly foundVia: string };
   readonly startedAt: string;
   readonly endedAt: string;
   readonly durationMs: number;
@@ -23,6 +23,8 @@ export interface RunSummary {
   readonly properties: Readonly<Record<string, string>>;
   readonly files: { readonly jtl: string; readonly log: string; readonly properties: string };
   readonly analysis?: unknown;
+  /** SLA verdicts of `jtl run --sla` (the findings JSON, see src/output/findings-json.ts). */
+  readonly sla?: unknown;
   readonly warnings: readonly string[];
 }
 
@@ -38,6 +40,7 @@ export interface SummaryInput {
   readonly remoteHosts: readonly string[];
   readonly redactedProperties: ReadonlyMap<string, string>;
   readonly analysis?: unknown;
+  readonly sla?: unknown;
   readonly warnings: readonly string[];
 }
 
@@ -49,8 +52,8 @@ export function buildRunSummary(s: SummaryInput): RunSummary {
   const rel = (path: string): string => path.slice(s.folder.dir.length + 1);
   return {
     plan: { name: s.plan.name, source: s.plan.path, file: rel(s.folder.planCopy) },
-    jmeter: { ...(s.jmeterVersion !== undefined && { version: s.jmeterVersion }), bin: s.jmeter.bin, foundVia: s.jmeter.source },
     ...(s.profile !== undefined && { profile: s.profile }),
+    jmeter: { ...(s.jmeterVersion !== undefined && { version: s.jmeterVersion }), bin: s.jmeter.bin, foundVia: s.jmeter.source },
     startedAt: s.startedAt.toISOString(),
     endedAt: s.endedAt.toISOString(),
     durationMs: s.endedAt.getTime() - s.startedAt.getTime(),
@@ -65,6 +68,7 @@ export function buildRunSummary(s: SummaryInput): RunSummary {
     properties: Object.fromEntries(s.redactedProperties),
     files: { jtl: rel(s.folder.jtl), log: rel(s.folder.log), properties: rel(s.folder.properties) },
     ...(s.analysis !== undefined && { analysis: s.analysis }),
+    ...(s.sla !== undefined && { sla: s.sla }),
     warnings: s.warnings,
   };
 }

@@ -20,7 +20,7 @@ beforeAll(async () => {
   writeFileSync(jtl, hostileJtl());
   const series = new ReportSeries();
   const errors = new TopErrors();
-  analysis = await analyzeJtl({ files: [jtl], percentiles: REPORT_PERCENTILES, observe: (s) => (series.add(s), errors.add(s)) });
+  analysis = await analyzeJtl({ files: [jtl], percentiles: REPORT_PERCENTILES, onSample: (s) => (series.add(s), errors.add(s)) });
   input = { analysis, apdex: JMETER_APDEX, series: series.result(), errors: errors.result(), generatedAt: new Date(0), toolVersion: '0.1.0' };
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
