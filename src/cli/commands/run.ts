@@ -62,7 +62,8 @@ export function registerRunCommand(program: Command): void {
       const stop = new AbortController();
       const hurry = new AbortController();
       const onSignal = (): void => (stop.signal.aborted ? hurry.abort() : stop.abort());
-      process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+      // SIGHUP: the terminal closed; JMeter (its own process group) would not notice, so it is stopped like on Ctrl-C.
+      process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('SIGHUP', onSignal);
       const view = progressView(process.stderr);
       try {
         const outcome = await runPlan(request, { ...runDeps(planCatalogue), ...(embedded && { env: embedded.env }), signal: stop.signal, hurry: hurry.signal, onEvent: view.onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
@@ -72,7 +73,7 @@ export function registerRunCommand(program: Command): void {
         if (outcome.failure) throw outcome.failure;
       } finally {
         view.done();
-        process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal).off('SIGTERM', onSignal).off('SIGHUP', onSignal);
         await embedded?.target.close();
       }
     });
