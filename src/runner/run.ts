@@ -37,11 +37,15 @@ export async function spawnJmeter(bin: string, args: readonly string[], o: Spawn
   const child = execa(bin, args, { cwd: o.cwd, env, extendEnv: false, reject: false, buffer: false, stdin: 'ignore', detached: true });
   const release = child.pid === undefined ? () => {} : guardProcessGroup(child.pid);
   let stopping: Promise<StopStep> | undefined;
+  let stopSteps = 0;
   const stop = (): void => {
     stopping ??= stopGracefully(
       { udpPort: () => output.udpPort, kill: (s) => killGroup(child.pid, s, () => child.kill(s)), exited: child.then(() => undefined) },
       o.stopTimeouts ?? DEFAULT_STOP_TIMEOUTS,
-      o.onStopStep,
+      (step) => {
+        stopSteps += 1;
+        o.onStopStep?.(step);
+      },
       o.hurry,
     );
   };
@@ -82,7 +86,7 @@ export async function spawnJmeter(bin: string, args: readonly string[], o: Spawn
     ...(result.exitCode !== undefined && { exitCode: result.exitCode }),
     ...(result.signal !== undefined && { signal: result.signal }),
     durationMs: Date.now() - started,
-    ...(stoppedWith !== undefined && { stoppedWith }),
+    ...(stoppedWith !== undefined && { stoppedWith, stopTimedOut: stopSteps > 1 }),
     errorLines: output.errorLines,
     stdoutTail: output.tails.stdout,
     stderrTail: output.tails.stderr,

@@ -42,6 +42,14 @@ describe('jtl run with a fake jmeter on PATH', () => {
     expect(summary.analysis).toBeUndefined();
   });
 
+  it('a JTL with its header and no row: exit 3 RUN_NO_SAMPLES (not "unreadable")', async () => {
+    const out = join(scratch, 'header-only');
+    const r = await runJtl(['run', healthPlan, '--out', out], fakeEnv({ FAKE_JMETER: 'header-only' }));
+    expect(r.exitCode).toBe(3);
+    const folder = join(out, readlinkSync(join(out, 'latest')));
+    expect(r.stderr.split('\n').at(-1)).toBe(`jtl: error RUN_NO_SAMPLES JMeter ended without recording a sample in ${join(folder, 'results.jtl')} (see ${join(folder, 'jmeter.log')})`);
+  });
+
   it.each([
     [['run', healthPlan, '--threads', 'ten'], /CLI_BAD_NUMBER --threads "ten"/],
     [['run', healthPlan, '--no-such-option'], /unknown option '--no-such-option'/],
