@@ -5,11 +5,10 @@ import { execa } from 'execa';
 
 import { isJmeterErrorLine, parseShutdownPort, parseSummariserLine } from './progress.js';
 import { guardProcessGroup } from './process-guard.js';
+import { SECRET_ENV_NAMES } from './secrets.js';
 import { DEFAULT_STOP_TIMEOUTS, stopGracefully, type StopTimeouts } from './stop.js';
 import type { JmeterExit, StopStep, SummariserLine } from './types.js';
 
-/** Environment variables that carry secrets: JMeter gets the secrets from the -q file, never from these. */
-const SECRET_ENV = ['JMETER_TOKEN', 'MCPGATEWAY_BEARER_TOKEN', 'JMETER_ADMIN_PASSWORD'] as const;
 const TAIL = 20;
 
 export interface SpawnJmeterOptions {
@@ -32,7 +31,8 @@ export interface SpawnJmeterOptions {
 export async function spawnJmeter(bin: string, args: readonly string[], o: SpawnJmeterOptions): Promise<JmeterExit> {
   const started = Date.now();
   const env = { ...(o.env ?? process.env) };
-  for (const name of SECRET_ENV) delete env[name];
+  // JMeter gets the secrets from the -q file, never from the environment.
+  for (const name of SECRET_ENV_NAMES) delete env[name];
   // Own process group: a terminal's Ctrl-C reaches only us, and we stop JMeter gracefully (stop.ts).
   const child = execa(bin, args, { cwd: o.cwd, env, extendEnv: false, reject: false, buffer: false, stdin: 'ignore', detached: true });
   const release = child.pid === undefined ? () => {} : guardProcessGroup(child.pid);
