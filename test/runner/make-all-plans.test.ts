@@ -34,7 +34,8 @@ describe('every plan make target runs against the embedded target (ci profile, s
       `JMETER_RESULTS=${results}`, `JMETER_GATEWAY_URL=${target.url}`, `JMETER_SERVER_ID=${target.serverId}`, 'JMETER_PROFILE=ci',
       `JMETER_FAST_TIME_URL=${target.fastTimeUrl}`, `JMETER_FAST_TEST_URL=${target.fastTestUrl}`], {
       cwd: repo,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, HEAP: SMALL_HEAP, JMETER_TOKEN: target.token },
+      // JMETER_HOME passes through: where only it finds JMeter (no .jmeter/), the targets must find it too.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, HEAP: SMALL_HEAP, JMETER_TOKEN: target.token, ...(process.env.JMETER_HOME && { JMETER_HOME: process.env.JMETER_HOME }) },
       extendEnv: false,
       reject: false,
       all: true,
