@@ -1,11 +1,13 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 import { fakeBin, healthPlan, repo, runJtl, scratchDir } from './helpers.js';
+import { killProcessesMentioning } from './proc.js';
 
 const scratch = scratchDir('fake');
+afterEach(() => void killProcessesMentioning(scratch));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const TOKEN = 'fake-token-7c1e9d2b';
 

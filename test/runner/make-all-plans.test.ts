@@ -2,15 +2,17 @@ import { readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { execa } from 'execa';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTarget, type RunningTarget } from '../../src/target/index.js';
 import { repo, scratchDir, SMALL_HEAP } from './helpers.js';
+import { killProcessesMentioning } from './proc.js';
 
 const scratch = scratchDir('make-all');
 const results = join(scratch, 'results');
 let target: RunningTarget;
 beforeAll(async () => (target = await startTarget({ fastTimePort: 0, fastTestPort: 0 })));
+afterEach(() => void killProcessesMentioning(scratch));
 afterAll(async () => {
   await target.close();
   rmSync(scratch, { recursive: true, force: true });

@@ -2,9 +2,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync,
 import { join } from 'node:path';
 
 import { execa } from 'execa';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { repo, scratchDir, SMALL_HEAP } from './helpers.js';
+import { killProcessesMentioning } from './proc.js';
 import { startTarget, type RunningTarget } from '../../src/target/index.js';
 
 const scratch = scratchDir('make');
@@ -12,6 +13,7 @@ const TOKEN = 'make-token-93c2f1aa';
 let target: RunningTarget;
 const PASSWORD = 'make-admin-pw-5e17c0';
 beforeAll(async () => (target = await startTarget({ token: TOKEN, adminPassword: PASSWORD, fastTimePort: null, fastTestPort: null })));
+afterEach(() => void killProcessesMentioning(scratch));
 afterAll(async () => {
   await target.close();
   rmSync(scratch, { recursive: true, force: true });

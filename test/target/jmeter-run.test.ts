@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTarget, type RunningTarget } from '../../src/target/index.js';
 import { runPlan, type JtlRow } from '../plans/run-jmeter.js';
+import { killProcessesMentioning } from '../runner/proc.js';
 
 const plan = new URL('../fixtures/target/target-check.jmx', import.meta.url).pathname;
 const LOOPS = 20;
@@ -36,6 +37,7 @@ describe('the embedded target under real JMeter 5.6.3 (hand-written plan)', () =
     exitCode = run.exitCode;
   });
   afterAll(async () => {
+    killProcessesMentioning(dir);
     await target.close();
     rmSync(dir, { recursive: true, force: true });
   });
