@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 
 import { seededRandom } from '../../src/target/faults.js';
 import { startJtlTarget, type TargetProcess } from './target-process.js';
@@ -166,6 +167,18 @@ describe('the embedded target survives malformed input', () => {
     const r2 = await fetch(`${target.url}/rpc`, { method: 'POST', headers: { authorization: `Bearer ${target.token}` }, body: echo });
     expect(r2.status).toBe(200);
     expect(await r2.json()).toEqual({ jsonrpc: '2.0', id: 4, result: { content: [{ type: 'text', text: '{"toString":1}' }], isError: false } });
+    // The same on the WebSocket relay, and the connection stays usable.
+    const ws = new WebSocket(`${target.url.replace(/^http/, 'ws')}/ws`, { headers: { authorization: `Bearer ${target.token}` } });
+    try {
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      const reply = () => new Promise<unknown>((resolve) => ws.once('message', (m) => resolve(JSON.parse(String(m)))));
+      ws.send(body);
+      expect(await reply()).toEqual({ jsonrpc: '2.0', id: 3, error: { code: -32602, message: 'Invalid params: expected an object' } });
+      ws.send('{"jsonrpc":"2.0","id":5,"method":"ping"}');
+      expect(await reply()).toEqual({ jsonrpc: '2.0', id: 5, result: {} });
+    } finally {
+      ws.terminate();
+    }
     await healthy();
   });
 

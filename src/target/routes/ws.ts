@@ -23,11 +23,6 @@ export function webSocketRelay(ctx: TargetContext): { onUpgrade: (req: IncomingM
       // Invalid frames (bad opcode, RSV bits, unmasked, bad UTF-8) close the connection with an error event: answered, not thrown.
       ws.on('error', () => ws.terminate());
       if (!hasBearer(req, ctx.token)) return ws.close(1008, 'Authentication failed');
-      ws.on('message', (data, isBinary) => {
-        answerFrame(isBinary ? '' : data.toString()).catch(() => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(rpcError(null, -32603, 'Internal error')));
-        });
-      });
       const answerFrame = async (text: string): Promise<void> => {
         const request = parseRpc(text);
         if (isResponse(request)) return ws.send(JSON.stringify(request));
@@ -36,6 +31,11 @@ export function webSocketRelay(ctx: TargetContext): { onUpgrade: (req: IncomingM
         const response = fail ? rpcError(request.id, -32603, 'Internal error: injected fault') : dispatchRpc(request, gatewayTools, 'loadtest');
         if (response !== undefined && ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
       };
+      ws.on('message', (data, isBinary) => {
+        answerFrame(isBinary ? '' : data.toString()).catch(() => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(rpcError(null, -32603, 'Internal error')));
+        });
+      });
     });
   };
   const close = () => {
