@@ -42,12 +42,12 @@ export function registerRunCommand(program: Command): void {
     .addHelpText(
       'after',
       '\nThe token reaches JMeter only through a private temporary properties file, never the command line.\n' +
-        'Ctrl-C stops JMeter gracefully (Shutdown, StopTestNow, then kill; a second Ctrl-C hurries it);\n' +
-        'the results so far are analyzed.\n' +
+        'Ctrl-C, SIGTERM or SIGHUP (a closed terminal) stop JMeter gracefully (Shutdown, StopTestNow, then kill;\n' +
+        'a second Ctrl-C hurries it); the results so far are analyzed. If the runner dies anyway, JMeter is stopped too.\n' +
         'Remote engines log the properties they receive: start jmeter-server with\n' +
         '  -Lorg.apache.jmeter.engine.StandardJMeterEngine=WARN so the token stays out of their logs.\n' +
         'Exit codes: 0 JMeter finished (also after Ctrl-C; some failed samples only warn), 2 bad usage,\n' +
-        '3 JMeter failed, recorded no sample, or every sample failed (target down or unreachable).',
+        '3 JMeter failed, recorded no sample, or every sample failed (target down or unreachable), 4 a bug of jtl.',
     )
     .action(async (plan: string, options: RunCommandOptions) => {
       // Loaded here, not at start-up: `jtl analyze` and `--help` need none of the runner, plans or target.
