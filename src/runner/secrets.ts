@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,10 +56,14 @@ export async function withSecretPropertiesFile<T>(
   if (secrets.size === 0) return use(undefined);
   const dir = await mkdtemp(join(tmpdir(), 'jtl-secret-'));
   const file = join(dir, 'secret.properties');
+  // Also when the process dies meanwhile (an uncaught exception, process.exit): the token must not stay in /tmp.
+  const removeOnExit = (): void => rmSync(dir, { recursive: true, force: true });
+  process.on('exit', removeOnExit);
   try {
     await writeFile(file, formatProperties(secrets), { mode: 0o600, flag: 'wx' });
     return await use(file);
   } finally {
+    process.off('exit', removeOnExit);
     await rm(dir, { recursive: true, force: true });
   }
 }

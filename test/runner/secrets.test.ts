@@ -1,7 +1,8 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
+import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { RunError } from '../../src/errors.js';
@@ -29,6 +30,24 @@ describe('one list of secret environment variables', () => {
     expect(exit.exitCode).toBe(0);
     expect(lines).toContain('KEEP_ME=yes');
     expect(lines.filter((l) => l.includes('secret-of-'))).toEqual([]);
+  });
+});
+
+describe('the private properties file of the secrets', () => {
+  it('is removed also when the process dies while JMeter runs (an uncaught exception)', async () => {
+    const entry = join(import.meta.dirname, '../../src/runner/secrets.ts');
+    const script = `import { withSecretPropertiesFile } from ${JSON.stringify(entry)};
+      await withSecretPropertiesFile(new Map([['TOKEN', 'tok-3e8a1f0c9b']]), async (file) => {
+        console.log(file);
+        setTimeout(() => { throw new Error('a bug while JMeter runs'); }, 10);
+        await new Promise((resolve) => setTimeout(resolve, 60_000));
+      });`;
+    const r = await execa(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { reject: false, env: { ...process.env, TMPDIR: scratch } });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('a bug while JMeter runs');
+    const file = r.stdout.trim();
+    expect(file.startsWith(join(scratch, 'jtl-secret-'))).toBe(true);
+    expect(existsSync(dirname(file))).toBe(false);
   });
 });
 
