@@ -114,7 +114,8 @@ describe('no JMeter outlives the runner', () => {
     await expectNoJmeterLeft(out);
   });
 
-  it.each(['SIGTERM', 'SIGHUP'] as const)('jtl run gets %s mid-run (SIGHUP: the terminal closed): JMeter is stopped gracefully, exit 0', async (signal) => {
+  // SIGHUP is what a closed terminal sends.
+  it.each(['SIGTERM', 'SIGHUP'] as const)('jtl run gets %s mid-run: JMeter is stopped gracefully, exit 0', async (signal) => {
     const out = caseFolder(`cli-${signal}`);
     const env = { PATH: process.env.PATH, ...(process.env.JMETER_HOME && { JMETER_HOME: process.env.JMETER_HOME }) };
     const child = runJtl(['run', healthPlan, '--out', out, '--gateway-url', target.url, '--duration', '120', '--threads', '1', '--verbose'], env);
