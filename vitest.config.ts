@@ -8,5 +8,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Every skipped test is printed with its reason; on CI a skipped test fails the run (test/reporters/skips.ts).
+    reporters: ['default', './test/reporters/skips.ts'],
   },
 });

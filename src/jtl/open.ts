@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 import { JtlError } from '../errors.js';
@@ -40,10 +41,7 @@ export async function openJtl(file: string): Promise<OpenedJtl> {
     throw new JtlError('JTL_CANNOT_READ', `${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file }, { cause: error });
   }
   const gzip = head[0] === 0x1f && head[1] === 0x8b;
-  const chunks = (start = 0) => {
-    const raw = createReadStream(file, { highWaterMark: CHUNK, start: gzip ? 0 : start });
-    return (gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw) as AsyncIterable<Buffer>;
-  };
+  const chunks = (start = 0) => readChunks(file, gzip, start);
   const first = gzip ? await firstBytes(chunks()) : head;
   if (first[0] === 0xfe && first[1] === 0xff) {
     throw new JtlError('JTL_UNSUPPORTED_ENCODING', `${file}: the text is UTF-16 big-endian, which the analyzer does not read; convert it first: iconv -f UTF-16BE -t UTF-8`, { file });
@@ -55,11 +53,29 @@ export async function openJtl(file: string): Promise<OpenedJtl> {
   return { file, format, gzip, encoding, sizeBytes: size, chunks };
 }
 
-async function firstBytes(stream: AsyncIterable<Buffer>): Promise<Buffer> {
-  for await (const chunk of stream) {
-    (stream as unknown as { destroy?: () => void }).destroy?.();
-    return chunk.subarray(0, 4096);
+/**
+ * The file's bytes (decompressed for gzip). Every stream is closed when the reader finishes, stops early (break,
+ * return) or fails — one open file at a time, however many files are analyzed — and a failure is one JtlError line.
+ */
+async function* readChunks(file: string, gzip: boolean, start: number): AsyncGenerator<Buffer> {
+  const raw = createReadStream(file, { highWaterMark: CHUNK, start: gzip ? 0 : start });
+  // pipeline (unlike pipe) forwards an error of either stream to the other and destroys both.
+  const stream = gzip ? pipeline(raw, createGunzip({ chunkSize: CHUNK }), () => {}) : raw;
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const what = code?.startsWith('Z_') ? `gzip: ${(error as Error).message}` : (code ?? (error as Error).message);
+    throw new JtlError('JTL_CANNOT_READ', `${file}: cannot read it (${what})`, { file }, { cause: error });
+  } finally {
+    stream.destroy();
+    raw.destroy();
   }
+}
+
+async function firstBytes(stream: AsyncIterable<Buffer>): Promise<Buffer> {
+  // Leaving the loop closes the generator, and with it the file.
+  for await (const chunk of stream) return chunk.subarray(0, 4096);
   return Buffer.alloc(0);
 }
 

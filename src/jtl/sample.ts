@@ -45,6 +45,15 @@ export interface ReadIssues {
   readonly skipped: SkippedRecord[];
   /** A last record cut off by a killed run: excluded, as JMeter users do by deleting the line. */
   readonly truncatedTails: SkippedRecord[];
+  /**
+   * What is worth saying although no sample was lost: a last record without a line end, rows with timeStamp 0, a
+   * timestamp far from the others, a file without samples, labels grouped by --max-labels.
+   */
+  notes?: SkippedRecord[];
+}
+
+export function addNote(issues: ReadIssues, note: SkippedRecord): void {
+  (issues.notes ??= []).push(note);
 }
 
 export const MAX_LISTED_SKIPS = 10;

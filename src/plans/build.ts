@@ -1,5 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 
 import { ToolkitError } from '../errors.js';
 import { lintJmx, renderJmx, toNode, validatePlan, type TestPlan } from '../jmx/index.js';
@@ -41,13 +41,30 @@ export async function buildPlans(o: { outDir?: string } = {}): Promise<{ outDir:
   return { outDir, written: files.map((f) => join(outDir, f.path)) };
 }
 
-/** Files of `dir` that differ from (or are missing against) the definitions. */
-export async function checkPlans(o: { dir?: string } = {}): Promise<{ dir: string; differing: readonly string[] }> {
+export interface PlansCheck {
+  readonly dir: string;
+  /** Files the definitions produce that are missing from `dir` or differ there. */
+  readonly differing: readonly string[];
+  /** Files in `dir` the definitions do not produce (a renamed or removed plan's leftover). */
+  readonly extra: readonly string[];
+}
+
+/** Compares `dir` with what the definitions produce, file by file, both ways. */
+export async function checkPlans(o: { dir?: string } = {}): Promise<PlansCheck> {
   const dir = o.dir ?? plansDir();
+  const expected = renderAllPlans();
   const differing: string[] = [];
-  for (const f of renderAllPlans()) {
+  for (const f of expected) {
     const onDisk = await readFile(join(dir, f.path), 'utf8').catch(() => undefined);
     if (onDisk !== f.content) differing.push(join(dir, f.path));
   }
-  return { dir, differing };
+  const produced = new Set(expected.map((f) => f.path));
+  const onDisk = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const extra = onDisk
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .filter((path) => !produced.has(path.split(sep).join('/')))
+    .map((path) => join(dir, path))
+    .sort();
+  return { dir, differing, extra };
 }

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 
-import type { RunError } from '../errors.js';
+import type { RunError, ToolkitError } from '../errors.js';
 import type { Finding } from '../findings/finding.js';
 import { formatProperties } from './properties.js';
 import { prepareRun, type PrepareDeps, type PreparedRun } from './prepare.js';
@@ -57,7 +57,8 @@ export interface RunContext {
   readonly exit?: JmeterExit;
   readonly stopReason?: string;
   readonly analysis?: RunAnalysis;
-  readonly analysisError?: Error;
+  /** The analyzer refused the JTL (bad input: JTL_NO_SAMPLES, JTL_NOT_A_JTL …); its own bugs are thrown instead. */
+  readonly analysisError?: ToolkitError;
   readonly jmeterVersion?: string;
   readonly summary?: RunSummary;
   /** The run's HTML report, when the report step wrote one. */

@@ -1,5 +1,6 @@
 import { stat, writeFile } from 'node:fs/promises';
 
+import { ToolkitError } from '../errors.js';
 import type { RunContext, RunStep } from './pipeline.js';
 import { updateLatest } from './run-folder.js';
 import { buildRunSummary, readJmeterVersion } from './summary.js';
@@ -23,7 +24,9 @@ export const analyzeStep: RunStep = {
       ctx.deps.onEvent?.({ kind: 'warning', message });
       return { ...version, analysis, warnings: [...ctx.warnings, message] };
     } catch (error) {
-      return { ...version, analysisError: error as Error };
+      // Bad input (a JtlError) is a finding about the run; anything else is a bug of ours and must surface (exit 4).
+      if (!(error instanceof ToolkitError)) throw error;
+      return { ...version, analysisError: error };
     }
   },
 };

@@ -100,6 +100,8 @@ export interface JmeterExit {
   readonly durationMs: number;
   /** Set when the run was stopped on request (Ctrl-C, SIGTERM, a breached SLA later): the last step used. */
   readonly stoppedWith?: StopStep;
+  /** The stop had to go past its first step: JMeter did not end within that step's timeout (see stop.ts). */
+  readonly stopTimedOut?: boolean;
   /** Lines JMeter printed that report an error ("An error occurred: …", "Error in NonGUIDriver …"). */
   readonly errorLines: readonly string[];
   readonly stdoutTail: readonly string[];

@@ -15,7 +15,7 @@ export function failureOf(ctx: RunContext): RunError | undefined {
     command: [prepared.jmeter.bin, ...(ctx.args ?? [])].join(' '),
     exitCode: exit.exitCode,
     signal: exit.signal,
-    timedOut: false,
+    timedOut: exit.stopTimedOut === true,
     durationMs: exit.durationMs,
     stderrTail: exit.stderrTail,
     runFolder: folder.dir,
@@ -30,6 +30,10 @@ export function failureOf(ctx: RunContext): RunError | undefined {
       `JMeter failed (exit code ${exit.exitCode ?? exit.signal}): ${why} (see ${folder.log})`,
       context,
     );
+  }
+  // A header and no row (JMeter stopped before the first sample ended) is no samples, not an unreadable file.
+  if (ctx.analysisError?.code === 'JTL_NO_SAMPLES') {
+    return new RunError('RUN_NO_SAMPLES', `JMeter ended without recording a sample in ${folder.jtl} (see ${folder.log})`, context);
   }
   if (ctx.analysisError !== undefined) {
     return new RunError('RUN_JTL_UNREADABLE', `the results ${folder.jtl} cannot be analyzed: ${ctx.analysisError.message}`, {

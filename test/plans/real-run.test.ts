@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { samplerLabels } from '../../src/jmx/index.js';
 import { PLAN_DEFINITIONS } from '../../src/plans/definitions.js';
@@ -10,6 +10,7 @@ import { plansDir } from '../../src/plans/paths.js';
 import { repoRoot } from '../jmx/jmeter-home.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
 import { failuresOf, labelsOf, runPlan } from './run-jmeter.js';
+import { killProcessesMentioning } from '../runner/proc.js';
 
 /**
  * Every one of the ten generated plans, run for a few seconds by real JMeter 5.6.3 against a
@@ -44,8 +45,10 @@ beforeAll(async () => {
   propertyFiles = runProperties(gateway, 'run.properties');
 });
 
+afterEach(() => void killProcessesMentioning(dir));
 afterAll(async () => {
   await gateway?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the ten plans in real JMeter 5.6.3 against the embedded target', () => {

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { healthPlan, runJtl, scratchDir } from './helpers.js';
 import { startTarget, type RunningTarget } from '../../src/target/index.js';
 import { closedPort, startLoopbackServer, type LoopbackServer } from './loopback-server.js';
-import { commandLinesContaining } from './proc.js';
+import { commandLinesContaining, killProcessesMentioning } from './proc.js';
 
 const scratch = scratchDir('jmeter');
 const TOKEN = 'runner-secret-4f9a0c7e1b';
@@ -17,6 +17,8 @@ beforeAll(async () => {
   target = await startLoopbackServer();
   gateway = await startTarget({ token: TOKEN, fastTimePort: null, fastTestPort: null });
 });
+// A failed assertion or a timeout must not leave a runner or JMeter running (they name the scratch folder).
+afterEach(() => void killProcessesMentioning(scratch));
 afterAll(async () => {
   await target.close();
   await gateway.close();

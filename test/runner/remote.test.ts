@@ -16,7 +16,8 @@ const TOKEN = 'remote-token-0d3b8e6a';
 const canUnshare = spawnSync('unshare', ['-n', 'true']).status === 0;
 
 describe('jtl run --remote (distributed, two jmeter-server engines on loopback)', () => {
-  it.skipIf(!canUnshare)('runs on both engines and merges their results into one JTL; no token in any log', async () => {
+  it('runs on both engines and merges their results into one JTL; no token in any log', async (ctx) => {
+    if (!canUnshare) ctx.skip('`unshare -n` is not available (needs root or user namespaces): the engines must run in a private network namespace');
     const scenario = join(repo, 'test/runner/remote-scenario.ts');
     const r = await execa(
       'unshare',

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -113,22 +115,40 @@ describe('fault injection', () => {
 
 describe('jtl target (CLI)', () => {
   it('prints the URLs but never the token, keeps a generated token in a 0600 file, and stops on SIGTERM', async () => {
-    const env = { ...process.env };
+    // The target writes its generated secrets under TMPDIR: a folder of this test's, removed with it.
+    const tmp = mkdtempSync(join(tmpdir(), 'jtl-test-target-cli-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp };
     delete env.JMETER_TOKEN;
     delete env.MCPGATEWAY_BEARER_TOKEN;
+    delete env.JMETER_ADMIN_PASSWORD;
     const child = spawn(process.execPath, ['--import', 'tsx', new URL('../fixtures/runner/jtl-entry.ts', import.meta.url).pathname, 'target', '--port', '0', '--no-test-servers'], { env });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    while (!out.includes('Ctrl-C stops it.')) await new Promise((r) => setTimeout(r, 50));
-    const tokenFile = /token\s+written to (\S+)/.exec(out)![1]!;
-    const token = readFileSync(tokenFile, 'utf8').trim();
-    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
-    expect(out).not.toContain(token);
-    const url = /gateway\s+(\S+)/.exec(out)![1]!;
-    expect((await fetch(`${url}/tools`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
-    child.kill('SIGTERM');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(0);
-    expect(out).toMatch(/stopped after 1 requests/);
+    try {
+      // Ready, or dead, or 30 s: never a wait on a child that is gone.
+      const ready = await Promise.race([
+        new Promise<boolean>((resolve) => child.stdout.on('data', () => out.includes('Ctrl-C stops it.') && resolve(true))),
+        exited.then(() => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 30_000).unref()),
+      ]);
+      expect(ready, out).toBe(true);
+      const tokenFile = /token\s+written to (\S+)/.exec(out)![1]!;
+      expect(tokenFile.startsWith(tmp)).toBe(true);
+      const token = readFileSync(tokenFile, 'utf8').trim();
+      expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+      expect(out).not.toContain(token);
+      const url = /gateway\s+(\S+)/.exec(out)![1]!;
+      expect((await fetch(`${url}/tools`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(out).toMatch(/stopped after 1 requests/);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

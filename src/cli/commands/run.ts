@@ -47,12 +47,12 @@ export function registerRunCommand(program: Command): void {
     .addHelpText(
       'after',
       '\nThe token reaches JMeter only through a private temporary properties file, never the command line.\n' +
-        'Ctrl-C stops JMeter gracefully (Shutdown, StopTestNow, then kill; a second Ctrl-C hurries it);\n' +
-        'the results so far are analyzed.\n' +
+        'Ctrl-C, SIGTERM or SIGHUP (a closed terminal) stop JMeter gracefully (Shutdown, StopTestNow, then kill;\n' +
+        'a second Ctrl-C hurries it); the results so far are analyzed. If the runner dies anyway, JMeter is stopped too.\n' +
         'Remote engines log the properties they receive: start jmeter-server with\n' +
         '  -Lorg.apache.jmeter.engine.StandardJMeterEngine=WARN so the token stays out of their logs.\n' +
         'Exit codes: 0 JMeter finished (also after Ctrl-C; some failed samples only warn), 2 bad usage,\n' +
-        '3 JMeter failed, recorded no sample, or every sample failed (target down or unreachable);\n' +
+        '3 JMeter failed, recorded no sample, or every sample failed (target down or unreachable), 4 a bug of jtl;\n' +
         'with --sla/--rule: 1 when a failing-severity rule failed or --abort-on-fail stopped the run.',
     )
     .action(async (plan: string, options: RunCommandOptions) => {
@@ -70,7 +70,8 @@ export function registerRunCommand(program: Command): void {
       const stop = new AbortController();
       const hurry = new AbortController();
       const onSignal = (): void => (stop.signal.aborted ? hurry.abort() : stop.abort());
-      process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+      // SIGHUP: the terminal closed; JMeter (its own process group) would not notice, so it is stopped like on Ctrl-C.
+      process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('SIGHUP', onSignal);
       const view = progressView(process.stderr);
       try {
         const onEvent = (e: RunEvent): void => {
@@ -90,7 +91,7 @@ export function registerRunCommand(program: Command): void {
       } finally {
         await sla?.stop();
         view.done();
-        process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal).off('SIGTERM', onSignal).off('SIGHUP', onSignal);
         await embedded?.target.close();
       }
     });
