@@ -6,14 +6,14 @@
  */
 export function javaDoubleToString(value: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
-  return javaLayout(value, shortestDigits(value, 17, (s) => Number(s) === value));
+  return javaLayout(value, shortestDigits(value, 17, (s) => Number(s) === Math.abs(value)));
 }
 
 /** Java's Float.toString of a float32 value (given as the double it widens to). */
 export function javaFloatToString(value: number): string {
   const f = Math.fround(value);
   if (!Number.isFinite(f)) return Number.isNaN(f) ? 'NaN' : f > 0 ? 'Infinity' : '-Infinity';
-  return javaLayout(f, shortestDigits(f, 9, (s) => Math.fround(Number(s)) === f));
+  return javaLayout(f, shortestDigits(f, 9, (s) => Math.fround(Number(s)) === Math.abs(f)));
 }
 
 interface Digits {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { ToolkitError } from '../../errors.js';
 import { analyzeJtl, type Analysis } from '../../jtl/analyze.js';
 import type { CsvDialect } from '../../jtl/csv-layout.js';
-import { statisticsJsonText, toStatisticsJson } from '../../stats/statistics-json.js';
+import { statisticsJsonTextOf } from '../../stats/statistics-json.js';
 import { formatAnalysisCsv } from '../format/analysis-csv.js';
 import { formatAnalysisTable, formatIssues } from '../format/analysis-table.js';
 import { progressReporter } from '../format/progress.js';
@@ -73,7 +73,7 @@ export function registerAnalyzeCommand(program: Command): void {
 
 function render(a: Analysis, o: AnalyzeCliOptions): string {
   if (o.json) return JSON.stringify(a, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
-  if (o.statisticsJson) return statisticsJsonText(toStatisticsJson(a));
+  if (o.statisticsJson) return statisticsJsonTextOf(a) + '\n';
   if (o.csv) return formatAnalysisCsv(a);
   return formatAnalysisTable(a);
 }
