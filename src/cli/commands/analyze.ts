@@ -73,7 +73,8 @@ export function registerAnalyzeCommand(program: Command): void {
 
 function render(a: Analysis, o: AnalyzeCliOptions): string {
   if (o.json) return JSON.stringify(a, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
-  if (o.statisticsJson) return statisticsJsonTextOf(a) + '\n';
+  // Byte for byte as JMeter writes statistics.json (no final line end), so the two files compare equal.
+  if (o.statisticsJson) return statisticsJsonTextOf(a);
   if (o.csv) return formatAnalysisCsv(a);
   return formatAnalysisTable(a);
 }
