@@ -59,7 +59,7 @@ export async function readCsvJtl(
     if (layout === undefined) layout = detectLayout(jtl.file, firstLineSplitter(chunk), dialect);
     if (state === undefined) {
       take = recordTaker(jtl.file, layout.map, issues, onSample);
-      state = newScanState(layout.delimiter.charCodeAt(0));
+      state = newScanState(layout.delimiter.charCodeAt(0), layout.map.names.length);
       state.byteOffset = range.start;
     }
     scanChunk(state, chunk, false, onRecord);
