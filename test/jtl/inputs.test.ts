@@ -76,3 +76,16 @@ describe('- reads standard input, plain or gzip (issue 12 item 9)', () => {
     expect(x.stdout).toMatch(/^Total,false,1,0,0,12,/m);
   });
 });
+
+describe('--max-labels on the command line', () => {
+  it('groups labels beyond N and says so on stderr with --csv; a bad value is a usage error', async () => {
+    const csv = [HEADER, ...Array.from({ length: 12 }, (_, i) => row(1_795_000_000_000 + i, 10 + i, `GET /user/${i}`))].join('\n') + '\n';
+    const r = await jtl(csv, 'analyze', '-', '--csv', '--max-labels', '10');
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^other labels,false,2,/m);
+    expect(r.stderr).toContain('note: more than 10 labels: 2 sample(s) of 2 further label(s) are grouped in the row "other labels" (--max-labels)');
+    const bad = await jtl(csv, 'analyze', '-', '--max-labels', 'many');
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('--max-labels many: expected a whole number of at least 1');
+  });
+});

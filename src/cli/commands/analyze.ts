@@ -24,6 +24,7 @@ interface AnalyzeCliOptions {
   quote?: string;
   escape?: string;
   encoding?: string;
+  maxLabels?: string;
 }
 
 /** `jtl analyze`: wiring only (readers in src/jtl, math in src/stats, text in src/cli/format). */
@@ -46,7 +47,9 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('--quote <char>', 'CSV quote character (default ")')
     .option('--escape <char>', 'character escaping a quote inside quotes (default: the quote, i.e. doubled)')
     .option('--encoding <name>', 'text encoding, e.g. latin1 (default: UTF-8, or UTF-16LE by its byte order mark)')
+    .option('--max-labels <n>', 'at most N label rows (the first N in file order); the rest are grouped as "other labels", which the output says')
     .addHelpText('after', '\nJMeter\'s own CSV dialect is read by a fast byte scanner; other quote or escape characters, longer\ndelimiters and other encodings are read with csv-parse (slower, same figures).')
+    .addHelpText('after', '\nA file named - is standard input (e.g. zcat results.jtl.gz | jtl analyze -).')
     .action(async (files: string[], o: AnalyzeCliOptions) => {
       const percentiles = numberList(o.percentiles, '--percentiles');
       const analysis = await analyzeJtl({
@@ -59,6 +62,7 @@ export function registerAnalyzeCommand(program: Command): void {
         apdex: apdex(o.apdex),
         intervalMs: numberList(o.interval, '--interval')[0]!,
         dialect: dialect(o),
+        ...(o.maxLabels !== undefined && { maxLabels: wholeNumber(o.maxLabels, '--max-labels') }),
         onProgress: progressReporter(files),
         // Tests lower the two-thread threshold to exercise it on small files.
         ...(process.env.JTL_PARALLEL_MIN_BYTES !== undefined && { parallelMinBytes: Number(process.env.JTL_PARALLEL_MIN_BYTES) }),
@@ -102,6 +106,12 @@ function numberList(text: string, option: string): number[] {
     throw new ToolkitError('CLI_BAD_OPTION', `${option} ${text}: expected ${option === '--percentiles' ? 'numbers in (0, 100]' : 'positive numbers'}, comma-separated`, { option });
   }
   return values;
+}
+
+function wholeNumber(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new ToolkitError('CLI_BAD_OPTION', `${option} ${text}: expected a whole number of at least 1`, { option });
+  return value;
 }
 
 function apdex(text: string) {
