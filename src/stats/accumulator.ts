@@ -134,7 +134,7 @@ export class RowAccumulator {
       minMs: n === 0 ? Number.NaN : this.min,
       maxMs: n === 0 ? Number.NaN : this.max,
       stdDevMs: n === 0 ? Number.NaN : this.histogram.standardDeviation(),
-      percentiles: Object.fromEntries(percentiles.map((p) => [String(p), pct(p)])),
+      percentiles: compactRecord(percentiles.map((p) => [String(p), pct(p)])),
       throughputPerS: (n / spanMs) * 1000,
       receivedKBPerS: this.bytes / (spanMs / 1000) / 1024,
       sentKBPerS: this.sentBytes / (spanMs / 1000) / 1024,
@@ -143,10 +143,23 @@ export class RowAccumulator {
       apdex: n === 0 ? Number.NaN : (this.satisfied + this.tolerated / 2) / n,
       firstStartMs: this.firstStart,
       lastEndMs: this.lastEnd,
-      responseCodes: Object.fromEntries([...this.codes.counts()].sort((a, b) => b[1] - a[1])),
+      responseCodes: compactRecord([...this.codes.counts()].sort((a, b) => b[1] - a[1])),
       failures: [...this.failures].sort((a, b) => b[1] - a[1]).map(([key, count]) => ({ key, count })),
     };
   }
+}
+
+/**
+ * A record keyed by numbers as text ("95", "200"). V8 stores such keys as array elements and would give {"200": n}
+ * a 201-slot backing store (1.6 KB a row, 70 MB for 20,000 labels); an element far out first makes it keep them
+ * in a small dictionary instead. Same keys, values and order for every reader.
+ */
+function compactRecord(entries: ReadonlyArray<readonly [string, number]>): Record<string, number> {
+  const record: Record<string, number> = {};
+  record[2 ** 30] = 0;
+  delete record[2 ** 30];
+  for (const [key, value] of entries) record[key] = value;
+  return record;
 }
 
 /** Counts of keys that mostly repeat (response codes): a run of the same key costs no map lookup. */

@@ -6,7 +6,8 @@
  */
 export function javaDoubleToString(value: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
-  return javaLayout(value, shortestDigits(value, 17, (s) => Number(s) === Math.abs(value)));
+  // JavaScript's own number-to-string already gives the shortest digits, ties to even, as Java does.
+  return javaLayout(value, digitsOf(value < 0 || Object.is(value, -0), String(Math.abs(value))));
 }
 
 /** Java's Float.toString of a float32 value (given as the double it widens to). */
@@ -36,10 +37,15 @@ function shortestDigits(value: number, maxPrecision: number, roundTrips: (text: 
       break;
     }
   }
+  return digitsOf(negative, text);
+}
+
+/** The digits and exponent of a non-negative number's text (`123.45`, `1.5e-7`, `1e+21`). */
+function digitsOf(negative: boolean, text: string): Digits {
   const [mantissa, exp = '0'] = text.split('e');
   const [whole = '', fraction = ''] = mantissa!.split('.');
   const all = (whole + fraction).replace(/^0+/, '');
-  const leadingZeros = (whole + fraction).length - (whole + fraction).replace(/^0+/, '').length;
+  const leadingZeros = (whole + fraction).length - all.length;
   const exponent = Number(exp) + whole.length - 1 - leadingZeros;
   return { negative, digits: all.replace(/0+$/, '') || '0', exponent };
 }
@@ -50,6 +56,9 @@ function shortestDigits(value: number, maxPrecision: number, roundTrips: (text: 
  */
 function halfEven(abs: number, p: number): string {
   const rounded = abs.toPrecision(p);
+  // A tie needs the next digit to be 5; only then is the exact expansion worth computing.
+  const next = abs.toPrecision(p + 1);
+  if (next.replace(/e.*$/, '').at(-1) !== '5') return rounded;
   const exact = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(abs.toPrecision(100));
   if (exact === null) return rounded;
   const all = exact[1]! + (exact[2] ?? '');
