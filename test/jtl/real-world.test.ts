@@ -100,4 +100,20 @@ describe('real-world JTLs in the default (exact) mode (issue 12)', () => {
     expect(a.labelLimit).toEqual({ maxLabels: 4, groupedSamples: 18, groupedLabels: 6 });
     expect(a.issues.notes?.[0]?.reason).toBe('more than 4 labels: 18 sample(s) of 6 further label(s) are grouped in the row "other labels" (--max-labels)');
   });
+
+  it('items 4 and 5: 20,000 labels of a few samples each, and a 24-hour run, on generated files', async () => {
+    const many = [HEADER, ...Array.from({ length: 60_000 }, (_, i) => row(T0 + i, 5 + (i % 300), `GET /users/${(i * 7919) % 20_000}`))];
+    for (const mode of ['exact', 'jmeter-compat'] as const) {
+      const a = await analyzeJtl({ files: [file('many-labels.csv', many.join('\n') + '\n')], mode });
+      expect(a.labels.length).toBe(20_000);
+      expect(a.labels.every((l) => l.count === 3)).toBe(true);
+      expect(a.total.count).toBe(60_000);
+    }
+    const day = [HEADER, ...Array.from({ length: 86_400 }, (_, i) => row(T0 + i * 1000, 10 + (i % 50), `GET /api/${i % 40}`))];
+    const long = await analyzeJtl({ files: [file('day.csv', day.join('\n') + '\n')] });
+    expect(long.intervals.length).toBeLessThanOrEqual(2048);
+    expect(long.intervalMs).toBe(80_000);
+    expect(long.requestedIntervalMs).toBe(5000);
+    expect(long.intervals.reduce((n, i) => n + i.count, 0)).toBe(86_400);
+  });
 });
