@@ -41,7 +41,7 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('--to <time>', 'only samples starting at or before this time (epoch ms or ISO 8601)')
     .option('--jmeter-compat', "reproduce JMeter's dashboard bit for bit (percentiles over each row's last 20,000 samples)")
     .option('--apdex <satisfied,tolerated>', 'APDEX thresholds in ms', '500,1500')
-    .option('--interval <ms>', 'interval of the time series in --json', '5000')
+    .option('--interval <ms>', 'interval of the time series in --json (doubled as often as a long run needs to stay within 2,048 intervals)', '5000')
     .option('--columns <names>', 'column names of a JTL without a header (default: JMeter 5.6.3 defaults)')
     .option('--delimiter <text>', 'CSV delimiter, \\t for tab (default: guessed from the first line: , tab ; |)')
     .option('--quote <char>', 'CSV quote character (default ")')
