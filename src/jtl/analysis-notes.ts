@@ -9,7 +9,8 @@ const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * Notes on what the statistics rest on, for the outputs to say: rows with timeStamp 0, timestamps far from the rest
  * of the run, files without samples, labels grouped by --max-labels.
  */
-export function noteAggregation(issues: ReadIssues, files: readonly { readonly file: string; readonly samples: number }[], aggregation: Aggregation, mode: StatsMode, maxLabels?: number): void {
+export function noteAggregation(issues: ReadIssues, files: readonly { readonly file: string; readonly samples: number }[], aggregation: Aggregation, o: { readonly mode: StatsMode; readonly maxLabels?: number; readonly filtered: boolean }): void {
+  const { mode, maxLabels } = o;
   const { zeroTimestamps, firstZeroLine, groupedLabels, groupedSamples } = aggregation.counters;
   if (zeroTimestamps > 0) {
     const [fileIndex, line] = [...firstZeroLine][0] ?? [0, 0];
@@ -27,7 +28,8 @@ export function noteAggregation(issues: ReadIssues, files: readonly { readonly f
     });
   }
   if (files.length > 1) {
-    for (const f of files) if (f.samples === 0) addNote(issues, { file: f.file, line: 0, byteOffset: -1, reason: 'no samples in this file (the others are merged without it)' });
+    const reason = o.filtered ? 'no samples in this file match the filters' : 'no samples in this file (the others are merged without it)';
+    for (const f of files) if (f.samples === 0) addNote(issues, { file: f.file, line: 0, byteOffset: -1, reason });
   }
   if (groupedSamples > 0) {
     addNote(issues, { file: '', line: 0, byteOffset: -1, reason: `more than ${maxLabels} labels: ${groupedSamples} sample(s) of ${groupedLabels >= 10_000 ? '10,000 or more' : groupedLabels} further label(s) are grouped in the row "${OTHER_LABELS}" (--max-labels)` });

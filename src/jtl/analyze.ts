@@ -85,7 +85,7 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
     const skipped = issues.skippedCount > 0 ? ` (${issues.skippedCount} malformed records skipped, first at ${issues.skipped[0]?.file}:${issues.skipped[0]?.line}: ${issues.skipped[0]?.reason})` : '';
     throw new JtlError('JTL_NO_SAMPLES', `${options.files.join(', ')}: no samples${options.labels || options.from || options.to ? ' match the filters' : ''}${skipped}`, { files: options.files });
   }
-  noteAggregation(issues, files, aggregation, mode, options.maxLabels);
+  noteAggregation(issues, files, aggregation, { mode, filtered: Boolean(options.labels || options.from !== undefined || options.to !== undefined), ...(options.maxLabels !== undefined && { maxLabels: options.maxLabels }) });
   const { groupedSamples, groupedLabels, zeroTimestamps } = aggregation.counters;
   return {
     mode,
