@@ -39,8 +39,15 @@ export async function readCsvInHalves(
   if (first.stoppedAt?.byteOffset !== split) return undefined;
   // The second half counted lines from 1; its records start on the first half's stopping line.
   const shift = first.stoppedAt.line - 1;
-  const moved = (r: ReadIssues['skipped'][number]) => ({ ...r, line: r.line + shift });
-  return [first, { ...second, issues: { skippedCount: second.issues.skippedCount, skipped: second.issues.skipped.map(moved), truncatedTails: second.issues.truncatedTails.map(moved) } }];
+  const moved = <T extends { readonly line: number }>(r: T): T => ({ ...r, line: r.line + shift });
+  const issues: ReadIssues = {
+    skippedCount: second.issues.skippedCount,
+    skipped: second.issues.skipped.map(moved),
+    truncatedTails: second.issues.truncatedTails.map(moved),
+    ...(second.issues.notes && { notes: second.issues.notes.map(moved) }),
+  };
+  const counters = { ...second.snapshot.counters, firstZeroLine: new Map([...second.snapshot.counters.firstZeroLine].map(([f, line]) => [f, line + shift])) };
+  return [first, { ...second, issues, snapshot: { ...second.snapshot, counters, days: second.snapshot.days.map(moved) } }];
 }
 
 /** Joins the issues of the halves, in file order. */
@@ -48,6 +55,7 @@ export function mergeIssues(into: ReadIssues, from: ReadIssues): void {
   into.skippedCount += from.skippedCount;
   for (const s of from.skipped) if (into.skipped.length < MAX_LISTED_SKIPS) into.skipped.push(s);
   into.truncatedTails.push(...from.truncatedTails);
+  for (const note of from.notes ?? []) (into.notes ??= []).push(note);
 }
 
 async function firstLineStartAfter(file: string, offset: number): Promise<number | undefined> {

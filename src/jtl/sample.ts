@@ -18,6 +18,8 @@ export interface Sample {
   readonly connectMs: number;
   /** A transaction controller's own row (`tc`), one with no children (`empty-tc`, skipped by the dashboard), or not. */
   readonly controller: 'none' | 'tc' | 'empty-tc';
+  /** The line of the file where the record starts (0 or absent when the reader does not know it). */
+  readonly line?: number;
 }
 
 /** A sample the readers fill in place (they reuse one object per file, or build one per XML element). */

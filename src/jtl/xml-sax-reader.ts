@@ -4,7 +4,17 @@ import sax from 'sax';
 
 import type { OpenedJtl } from './open.js';
 import { addNote, noteSkip, type ReadIssues, type Sample, type WritableSample } from './sample.js';
+import { UNFINISHED_SAMPLE_TAG } from './xml-reader.js';
 import { sampleFromAttributes, type SampleAttributes } from './xml-sample.js';
+
+const IN_START_TAG = new Set(['OPEN_WAKA', 'OPEN_TAG', 'OPEN_TAG_SLASH', 'ATTRIB', 'ATTRIB_NAME', 'ATTRIB_NAME_SAW_WHITE', 'ATTRIB_VALUE', 'ATTRIB_VALUE_QUOTED', 'ATTRIB_VALUE_CLOSED', 'ATTRIB_VALUE_UNQUOTED', 'ATTRIB_VALUE_ENTITY_Q', 'ATTRIB_VALUE_ENTITY_U'].map((name) => (sax as unknown as { STATE: Record<string, number> }).STATE[name]));
+
+/** Whether the input ended inside the start tag of a sample (or one cut inside its name). */
+function endsInsideSampleTag(parser: sax.SAXParser): boolean {
+  const state = (parser as unknown as { state: number }).state;
+  const name = ((parser as unknown as { tagName?: string }).tagName ?? '').toLowerCase();
+  return IN_START_TAG.has(state) && name !== '' && ('httpsample'.startsWith(name) || 'sample'.startsWith(name) || SAMPLE_TAGS.has(name));
+}
 
 interface Pending {
   /** Undefined for an element whose attributes were refused (noted as a skipped record). */
@@ -39,13 +49,16 @@ export async function readXmlJtlWithSax(jtl: OpenedJtl, issues: ReadIssues, onSa
   const syntax = { errors: 0, first: undefined as { line: number; byteOffset: number; message: string } | undefined };
   let text = '';
   let records = 0;
+  let sawElement = false;
   parser.onopentag = (node) => {
     const tag = node.name;
+    sawElement = true;
     if (SAMPLE_TAGS.has(tag)) {
       const attributes = Object.fromEntries(Object.entries(node.attributes as Record<string, string>).map(([k, v]) => [k, decodeCharRefs(v)])) as SampleAttributes;
       const parsed = sampleFromAttributes(attributes);
       if (typeof parsed === 'string') noteSkip(issues, { file: jtl.file, line: parser.line + 1, byteOffset: parser.position, reason: parsed });
       const sample = typeof parsed === 'string' ? undefined : parsed;
+      if (sample !== undefined) sample.line = parser.line + 1;
       stack.push({ sample, inAssertion: false, failing: false });
       if (sample !== undefined) tree.push(sample);
     } else if (tag === 'assertionresult' && stack.length > 0) {
@@ -91,6 +104,8 @@ export async function readXmlJtlWithSax(jtl: OpenedJtl, issues: ReadIssues, onSa
   }
   if (stack.length > 0) {
     issues.truncatedTails.push({ file: jtl.file, line: parser.line + 1, byteOffset: parser.position, reason: `the file ends inside <${stack.length > 1 ? 'nested samples' : 'a sample'}> (killed run?)` });
+  } else if (sawElement && endsInsideSampleTag(parser)) {
+    issues.truncatedTails.push({ file: jtl.file, line: parser.line + 1, byteOffset: parser.position, reason: UNFINISHED_SAMPLE_TAG });
   }
   return records;
 }

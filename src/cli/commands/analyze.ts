@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { ToolkitError } from '../../errors.js';
 import { analyzeJtl, type Analysis } from '../../jtl/analyze.js';
 import type { CsvDialect } from '../../jtl/csv-layout.js';
-import { statisticsJsonText, toStatisticsJson } from '../../stats/statistics-json.js';
+import { statisticsJsonTextOf } from '../../stats/statistics-json.js';
 import { formatAnalysisCsv } from '../format/analysis-csv.js';
 import { formatAnalysisTable, formatIssues } from '../format/analysis-table.js';
 import { progressReporter } from '../format/progress.js';
@@ -24,6 +24,7 @@ interface AnalyzeCliOptions {
   quote?: string;
   escape?: string;
   encoding?: string;
+  maxLabels?: string;
 }
 
 /** `jtl analyze`: wiring only (readers in src/jtl, math in src/stats, text in src/cli/format). */
@@ -40,13 +41,15 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('--to <time>', 'only samples starting at or before this time (epoch ms or ISO 8601)')
     .option('--jmeter-compat', "reproduce JMeter's dashboard bit for bit (percentiles over each row's last 20,000 samples)")
     .option('--apdex <satisfied,tolerated>', 'APDEX thresholds in ms', '500,1500')
-    .option('--interval <ms>', 'interval of the time series in --json', '5000')
+    .option('--interval <ms>', 'interval of the time series in --json (doubled as often as a long run needs to stay within 2,048 intervals)', '5000')
     .option('--columns <names>', 'column names of a JTL without a header (default: JMeter 5.6.3 defaults)')
     .option('--delimiter <text>', 'CSV delimiter, \\t for tab (default: guessed from the first line: , tab ; |)')
     .option('--quote <char>', 'CSV quote character (default ")')
     .option('--escape <char>', 'character escaping a quote inside quotes (default: the quote, i.e. doubled)')
     .option('--encoding <name>', 'text encoding, e.g. latin1 (default: UTF-8, or UTF-16LE by its byte order mark)')
+    .option('--max-labels <n>', 'at most N label rows (the first N in file order); the rest are grouped as "other labels", which the output says')
     .addHelpText('after', '\nJMeter\'s own CSV dialect is read by a fast byte scanner; other quote or escape characters, longer\ndelimiters and other encodings are read with csv-parse (slower, same figures).')
+    .addHelpText('after', '\nA file named - is standard input (e.g. zcat results.jtl.gz | jtl analyze -).')
     .action(async (files: string[], o: AnalyzeCliOptions) => {
       const percentiles = numberList(o.percentiles, '--percentiles');
       const analysis = await analyzeJtl({
@@ -59,6 +62,7 @@ export function registerAnalyzeCommand(program: Command): void {
         apdex: apdex(o.apdex),
         intervalMs: numberList(o.interval, '--interval')[0]!,
         dialect: dialect(o),
+        ...(o.maxLabels !== undefined && { maxLabels: wholeNumber(o.maxLabels, '--max-labels') }),
         onProgress: progressReporter(files),
         // Tests lower the two-thread threshold to exercise it on small files.
         ...(process.env.JTL_PARALLEL_MIN_BYTES !== undefined && { parallelMinBytes: Number(process.env.JTL_PARALLEL_MIN_BYTES) }),
@@ -73,7 +77,8 @@ export function registerAnalyzeCommand(program: Command): void {
 
 function render(a: Analysis, o: AnalyzeCliOptions): string {
   if (o.json) return JSON.stringify(a, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
-  if (o.statisticsJson) return statisticsJsonText(toStatisticsJson(a));
+  // Byte for byte as JMeter writes statistics.json (no final line end), so the two files compare equal.
+  if (o.statisticsJson) return statisticsJsonTextOf(a);
   if (o.csv) return formatAnalysisCsv(a);
   return formatAnalysisTable(a);
 }
@@ -101,6 +106,12 @@ function numberList(text: string, option: string): number[] {
     throw new ToolkitError('CLI_BAD_OPTION', `${option} ${text}: expected ${option === '--percentiles' ? 'numbers in (0, 100]' : 'positive numbers'}, comma-separated`, { option });
   }
   return values;
+}
+
+function wholeNumber(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new ToolkitError('CLI_BAD_OPTION', `${option} ${text}: expected a whole number of at least 1`, { option });
+  return value;
 }
 
 function apdex(text: string) {
