@@ -24,6 +24,12 @@ export interface AnalyzeOptions extends SampleFilterOptions {
   readonly onProgress?: (p: { readonly file: string; readonly samples: number }) => void;
   /** Plain CSV files at least this large are read on two threads in exact mode (default 64 MiB; Infinity: never). */
   readonly parallelMinBytes?: number;
+  /**
+   * Also called with every sample the statistics keep (filters applied, empty transaction rows left out), for
+   * another accumulator (the comparison's per-window data). The object is reused: copy what you keep.
+   * Reads on one thread when set.
+   */
+  readonly onSample?: (s: Sample) => void;
 }
 
 export interface AnalyzedFile {
@@ -56,8 +62,14 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
   const issues: ReadIssues = { skippedCount: 0, skipped: [], truncatedTails: [] };
   const files: AnalyzedFile[] = [];
   let current = '';
+  const also = options.onSample;
   const onSample = (s: Sample) => {
-    aggregation.add(s);
+    if (also === undefined) aggregation.add(s);
+    else {
+      const before = aggregation.samples;
+      aggregation.add(s);
+      if (aggregation.samples !== before) also(s);
+    }
     if ((aggregation.samples & 0xffff) === 0) options.onProgress?.({ file: current, samples: aggregation.samples });
   };
   for (const file of options.files) {
@@ -67,7 +79,7 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
     const dialect = options.dialect ?? {};
     if (jtl.format === 'xml') await (jtl.encoding === 'utf8' ? readXmlJtl : readXmlJtlWithSax)(jtl, issues, onSample);
     else if (!fastPathReads(dialect, jtl.encoding)) await readCsvJtlWithCsvParse(jtl, dialect, issues, onSample);
-    else if (!(mode === 'exact' && (await readInHalves(jtl, options, aggregation, issues)))) await readCsvJtl(jtl, dialect, issues, onSample);
+    else if (!(mode === 'exact' && also === undefined && (await readInHalves(jtl, options, aggregation, issues)))) await readCsvJtl(jtl, dialect, issues, onSample);
     files.push({ file, format: jtl.format, gzip: jtl.gzip, samples: aggregation.samples - before });
   }
   if (aggregation.isEmpty) {
