@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 
 import { registerAnalyzeCommand } from './commands/analyze.js';
+import { registerCompareCommands } from './commands/compare.js';
 import { registerPlansCommand } from './commands/plans.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerTargetCommand } from './commands/target.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerPlansCommand(program);
   registerTargetCommand(program);
   registerAnalyzeCommand(program);
+  registerCompareCommands(program);
   return program;
 }
 

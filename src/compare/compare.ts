@@ -31,12 +31,11 @@ export interface Comparison {
  * a two-proportion test with a design effect; samples and max are shown without a test.
  */
 export function compareRuns(baseline: RunDigest, current: RunDigest, options: CompareOptions = DEFAULT_COMPARE_OPTIONS): Comparison {
-  const z = probit(1 - (1 - options.confidence) / 2);
   const baseIdx = blockResamples(baseline.windows.windowCount, options.resamples, options.seed);
   const curIdx = blockResamples(current.windows.windowCount, options.resamples, options.seed + 1);
   const rows: LabelComparison[] = [];
   const compareRow = (name: string, kind: LabelComparison['kind'], b: Side, c: Side): void => {
-    rows.push({ name, kind, baselineLabel: b.figures.label, currentLabel: c.figures.label, metrics: compareLabel(b, c, options, z) });
+    rows.push({ name, kind, baselineLabel: b.figures.label, currentLabel: c.figures.label, metrics: compareLabel(b, c, options) });
   };
   const side = (digest: RunDigest, idx: Uint32Array, label: string): Side | undefined => {
     const figures = digest.labels.find((l) => l.label === label);
@@ -82,7 +81,7 @@ interface Side {
   readonly resampled: () => Record<ResampledMetric, ResampledStatistic>;
 }
 
-function compareLabel(b: Side, c: Side, o: CompareOptions, z: number): MetricComparison[] {
+function compareLabel(b: Side, c: Side, o: CompareOptions): MetricComparison[] {
   const windowsOf = (s: Side) => s.windows.windows.filter((w) => w !== undefined && w.count > 0).length;
   const fewWindows = Math.min(windowsOf(b), windowsOf(c)) < MIN_WINDOWS
     ? `not enough data: samples in ${windowsOf(b)} and ${windowsOf(c)} time windows; a test needs ${MIN_WINDOWS} in each run`
@@ -110,7 +109,7 @@ function compareLabel(b: Side, c: Side, o: CompareOptions, z: number): MetricCom
       if (eb.errors === 0 && ec.errors === 0) return done('unchanged', 'no errors in either run', { interval: { low: 0, high: 0 }, pValue: 1 });
       const t = compareProportions(eb, ec, studentQuantile(o.confidence, Math.min(windowsOf(b), windowsOf(c)) - 1));
       const verdict = decide(kind, t.deltaPoints, t.low, t.high, threshold);
-      return done(verdict, `${formatInterval(o.confidence, t.low, t.high, '%')}; p = ${formatP(t.pValue)}; design effect ${t.designEffect.toFixed(1)}; ${sizeText}`, { interval: { low: t.low, high: t.high }, pValue: t.pValue });
+      return done(verdict, `${formatInterval(o.confidence, t.low, t.high, '%')}; ${formatP(t.pValue)}; design effect ${t.designEffect.toFixed(1)}; ${sizeText}`, { interval: { low: t.low, high: t.high }, pValue: t.pValue });
     }
     const needed = metric === 'mean' || metric === 'throughput' ? MIN_SAMPLES : Math.ceil(MIN_TAIL_SAMPLES / (1 - Number(metric.slice(1)) / 100));
     if (Math.min(b.figures.samples, c.figures.samples) < needed) {
@@ -149,7 +148,7 @@ function independentBlocks(b: Side, c: Side): number {
   return Math.max(2, Math.floor(w / blockLength(w)));
 }
 
-const formatP = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
+const formatP = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 const formatThreshold = (t: number, unit: string) => (unit === '%' ? `${t.toFixed(2)} points` : `${t.toFixed(t >= 100 ? 0 : 1)} ${unit}`);
 
 function methodText(b: RunDigest, c: RunDigest, o: CompareOptions): string {

@@ -1,6 +1,7 @@
 import { analyzeJtl, type Analysis, type AnalyzeOptions } from '../jtl/analyze.js';
 import { LabelWindows, type WindowedRun } from '../stats/label-windows.js';
 import type { LabelStats } from '../stats/types.js';
+import { compactWindows } from './compact.js';
 import type { LabelFigures, RunDigest } from './types.js';
 
 const PERCENTILES = [50, 90, 95, 99] as const;
@@ -20,7 +21,7 @@ export function digestOf(analysis: Analysis, windows: WindowedRun, plan?: string
     ...(plan !== undefined && { plan }),
     labels: analysis.labels.map(labelFigures),
     total: labelFigures(analysis.total),
-    windows,
+    windows: compactWindows(windows),
   };
 }
 
