@@ -91,19 +91,23 @@ describe('make targets', () => {
     for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), 'utf8'), file).not.toContain(PASSWORD);
   });
 
-  it('jmeter-compare analyzes the two newest runs, older first; jmeter-clean empties results/', async () => {
-    const compare = await make(['jmeter-compare']);
+  it('jmeter-compare compares the two newest runs, older first (refusing two plans unless allowed); jmeter-clean empties results/', async () => {
+    const refused = await make(['jmeter-compare']);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/CMP_DIFFERENT_PLANS .*mcp_jsonrpc_baseline_\d{8}-\d{6}: mcp_jsonrpc_baseline, admin_ui_baseline_\d{8}-\d{6}: admin_ui_baseline/);
+    const compare = await make(['jmeter-compare', 'COMPARE_OPTS=--allow-different-plans --fail-on none --json']);
     expect(compare.exitCode, compare.all).toBe(0);
-    const headings = compare.stdout.split('\n').filter((l) => l.startsWith('== '));
-    expect(headings).toEqual([expect.stringMatching(/mcp_jsonrpc_baseline_.*results\.jtl$/), expect.stringMatching(/admin_ui_baseline_.*results\.jtl$/)]);
-    expect(compare.stdout.match(/^Total +\d+ +0 +0\.00% /gm)).toHaveLength(2);
+    const { comparison } = JSON.parse(compare.stdout);
+    expect([comparison.baseline.plan, comparison.current.plan]).toEqual(['mcp_jsonrpc_baseline', 'admin_ui_baseline']);
+    expect(comparison.rows.map((r: { name: string }) => r.name)).toEqual(['Total']);
+    expect(comparison.added).toContain('POST /admin/login');
 
     const clean = await make(['jmeter-clean']);
     expect(clean.exitCode, clean.all).toBe(0);
     expect(readdirSync(results)).toEqual([]);
     const again = await make(['jmeter-compare']);
-    expect(again.exitCode).not.toBe(0);
-    expect(again.stderr).toContain('need two runs');
+    expect(again.exitCode).toBe(2);
+    expect(again.stderr).toContain('0 run folder(s) with samples, 2 needed');
   });
 
   it('jmeter-report without a run says what to do', async () => {
