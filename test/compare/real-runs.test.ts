@@ -25,11 +25,11 @@ const SHORT = { DURATION: '3000', THREADS: '24', TARGET_RPS: '60', TIME_SCALE: '
 let dir: string;
 const jtls: Record<string, string> = {};
 
-async function run(name: string, plan: string, faults: readonly FaultRule[], seed: number): Promise<void> {
+async function run(name: string, plan: string, faults: readonly FaultRule[], seed: number, extra: Record<string, string> = {}): Promise<void> {
   const gateway: TestGateway = await startTestGateway({ faults, seed });
   try {
     const props = join(dir, `${name}.properties`);
-    writeFileSync(props, Object.entries({ ...gateway.properties, ...SHORT }).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', { mode: 0o600 });
+    writeFileSync(props, Object.entries({ ...gateway.properties, ...SHORT, ...extra }).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', { mode: 0o600 });
     const r = await runPlan(join(plansDir(), `${plan}.jmx`), { cwd: dir, name, propertyFiles: [join(repoRoot, 'properties', 'ci.properties'), props] });
     expect(r.exitCode, r.stdout).toBe(0);
     jtls[name] = r.jtl === '' ? '' : join(dir, `${name}.jtl`);
@@ -47,7 +47,8 @@ beforeAll(async () => {
     { route: 'MCP resources/list', latency: MCP_LATENCY.latency!, errorRate: 0.1 },
     MCP_LATENCY,
   ], 3);
-  await run('direct', 'mcp_test_servers_baseline', [MCP_LATENCY], 4);
+  // Nothing injected on the test servers: a few threads keep the rate (and the machine's load) down.
+  await run('direct', 'mcp_test_servers_baseline', [MCP_LATENCY], 4, { THREADS: '4' });
 }, 600_000);
 
 afterAll(() => {
@@ -102,7 +103,8 @@ describe('jtl compare on real JMeter runs against the embedded target', () => {
     expect(new Set(latency)).toEqual(new Set(['MCP tools/list']));
   });
 
-  it('direct vs via the gateway: the added latency per percentile holds the injected latency within its interval', async () => {
+  it('direct vs via the gateway: the added latency per percentile holds the injected latency within its interval', async (context) => {
+    context.skip(!(machineNoise < QUIET), `the machine is too busy: identical runs differ by ±${(100 * machineNoise).toFixed(0)} % at p50, more than the latency to find`);
     const { model } = compareRuns(await loadDigest(jtls.direct!), await loadDigest(jtls.a1!), {
       ...DEFAULT_COMPARE_OPTIONS,
       pairs: [{ baseline: 'fast_time MCP tools/call get_system_time', current: 'MCP tools/call' }],
@@ -116,8 +118,8 @@ describe('jtl compare on real JMeter runs against the embedded target', () => {
       expect(m.interval, metric).toBeDefined();
       expect(m.interval!.low, `${metric} low`).toBeLessThanOrEqual(ms);
       expect(m.interval!.high, `${metric} high`).toBeGreaterThanOrEqual(ms);
-      // …and, on a quiet machine, the interval says something: narrower than the latency it holds.
-      if (machineNoise < QUIET) expect(m.interval!.high - m.interval!.low, `${metric} width`).toBeLessThan(ms);
+      // …and the interval says something: narrower than the latency it holds.
+      expect(m.interval!.high - m.interval!.low, `${metric} width`).toBeLessThan(ms);
     }
   });
 });
