@@ -4,7 +4,7 @@
  * - power: for a few run lengths and shifts of one label's times (or its error rate), the share of pairs where
  *   that label's p95 (error %) is found regressed, and the smallest shift found in ≥ 80 % of pairs;
  * - false regressions: the share of A/A pairs failing the default --fail-on.
- * Flags: --pairs N (default 15), --seconds 60,240,960.
+ * Flags: --pairs N (default 15), --seconds 60,240,960, --calm (no slow periods: independent samples).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,8 @@ import type { RunDigest } from '../src/compare/types.js';
 import { failures } from '../src/findings/finding.js';
 import { noiseJtl, type NoiseOptions } from '../test/compare/noise.js';
 
-const { values } = parseArgs({ options: { pairs: { type: 'string', default: '15' }, seconds: { type: 'string', default: '60,240,960' } } });
+const { values } = parseArgs({ options: { pairs: { type: 'string', default: '15' }, seconds: { type: 'string', default: '60,240,960' }, calm: { type: 'boolean', default: false } } });
+const calm = values.calm;
 const pairs = Number(values.pairs);
 const lengths = values.seconds.split(',').map(Number);
 const FACTORS = [1.1, 1.2, 1.3, 1.5, 2];
@@ -27,7 +28,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-compare-'));
 
 async function digest(o: NoiseOptions): Promise<RunDigest> {
   const file = join(dir, `${o.seed}.jtl`);
-  writeFileSync(file, noiseJtl(o));
+  writeFileSync(file, noiseJtl({ ...o, calm }));
   try {
     return await loadDigest(file);
   } finally {
@@ -70,7 +71,7 @@ try {
       errors.push(`${rate * 100} %: ${Math.round((100 * found) / pairs)} %`);
       if (smallestError === undefined && found / pairs >= 0.8) smallestError = `1 % → ${rate * 100} %`;
     }
-    console.log(`${seconds} s, ~${perLabel} samples per label, ${pairs} pairs per cell`);
+    console.log(`${seconds} s, ~${perLabel} samples per label, ${pairs} pairs per cell${calm ? ', no slow periods' : ''}`);
     console.log(`  A/A pairs failing --fail-on: ${falsePairs} of ${pairs}`);
     console.log(`  p95 found regressed when ${LABEL}'s times are multiplied by  ${row.join('  ')}  → smallest at 80 % power: ${smallest ?? 'none of these'}`);
     console.log(`  error % found regressed when ${LABEL}'s error rate is  ${errors.join('  ')}  → smallest at 80 % power: ${smallestError ?? 'none of these'}`);

@@ -26,6 +26,10 @@ describe('saved baselines', () => {
 
   it('comparing with the saved baseline gives the same model, verdicts and evidence as with its JTL', async () => {
     const fromJtl = await loadDigest(base);
+    // The analyzer's hook fed the windows every sample it counted.
+    expect(fromJtl.windows.total.windows.reduce((n, c) => n + (c?.count ?? 0), 0)).toBe(fromJtl.total.samples);
+    expect(fromJtl.windows.total.windows.reduce((n, c) => n + (c?.errors ?? 0), 0)).toBe(fromJtl.total.errors);
+    for (const l of fromJtl.labels) expect(fromJtl.windows.labels.find((w) => w.label === l.label)!.windows.reduce((n, c) => n + (c?.count ?? 0), 0)).toBe(l.samples);
     const file = write('base.json', baselineJson(fromJtl, new Date('2026-12-01T00:00:00Z')));
     const fromFile = await loadDigest(file);
     expect(fromFile).toEqual(fromJtl);

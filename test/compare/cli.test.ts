@@ -25,6 +25,16 @@ const base = write(join(dir, 'base.jtl'), noiseJtl({ seed: 21, seconds: 120, rat
 const worse = write(join(dir, 'worse.jtl'), noiseJtl({ seed: 22, seconds: 120, ratePerS: 80, shift: { label: 'MCP tools/call', factor: 1.5, errorRate: 0.05 } }));
 
 describe('jtl compare (CLI end to end)', () => {
+  it('--help documents the inputs, verdicts, options and exit codes; baseline save its output', async () => {
+    const help = await jtl(['compare', '--help']);
+    expect(help.exitCode).toBe(0);
+    for (const word of ['[baseline] [current]', '--fail-on', '--map', '--min-latency', '--confidence', '--junit', '--step-summary', 'not enough data', 'a.jtl,b.jtl', 'Exit: 0']) expect(help.stdout).toContain(word);
+    const save = await jtl(['baseline', 'save', '--help']);
+    expect(save.stdout).toContain('-o, --out <file>');
+    const noOut = await jtl(['baseline', 'save', base]);
+    expect(noOut.exitCode).toBe(2);
+  });
+
   it('a run against itself: nothing regressed, exit 0; the table lists every label and metric', async () => {
     const r = await jtl(['compare', base, base]);
     expect(r.stderr).toBe('');

@@ -18,6 +18,8 @@ export interface NoiseOptions {
   /** Multiply one label's times (an A/B shift) or set its error rate. */
   readonly shift?: { readonly label: string; readonly factor?: number; readonly errorRate?: number };
   readonly startMs?: number;
+  /** No slow periods: independent samples only (default false). */
+  readonly calm?: boolean;
 }
 
 export const NOISE_LABELS: readonly NoiseLabel[] = [
@@ -40,7 +42,8 @@ export function noiseJtl(o: NoiseOptions): string {
   const start = o.startMs ?? 1_795_000_000_000;
   let slow = 1;
   for (let s = 0; s < o.seconds; s++) {
-    if (slow === 1 && random() < 0.04) slow = 1.5 + random();
+    if (o.calm) slow = 1;
+    else if (slow === 1 && random() < 0.04) slow = 1.5 + random();
     else if (slow !== 1 && random() < 0.33) slow = 1;
     const n = Math.round(o.ratePerS * (0.9 + 0.2 * random()));
     for (let k = 0; k < n; k++) {
