@@ -29,6 +29,7 @@ export function baselineJson(digest: RunDigest, savedAt: Date): string {
     savedAt: savedAt.toISOString(),
     files: digest.files,
     ...(digest.plan !== undefined && { plan: digest.plan }),
+    ...(digest.warnings && { warnings: digest.warnings }),
     buckets: { exactBelowMs: EXACT_BELOW, perOctave: SUB_BUCKETS },
     labels: digest.labels.map(figures),
     total: figures(digest.total),
@@ -75,6 +76,7 @@ export function parseBaseline(text: string, file: string): RunDigest {
   return {
     files: Array.isArray(json.files) ? json.files.map(String) : [],
     ...(typeof json.plan === 'string' && { plan: json.plan }),
+    ...(Array.isArray(json.warnings) && { warnings: json.warnings.map(String) }),
     labels: json.labels.map((f: any) => figures(f, bad)),
     total: figures(json.total, bad),
     windows,

@@ -65,8 +65,8 @@ export function compareRuns(baseline: RunDigest, current: RunDigest, options: Co
   const { pairs: _pairs, ...settings } = options;
   const model: ComparisonModel = {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
-    baseline: { files: baseline.files, ...(baseline.plan && { plan: baseline.plan }), windowMs: baseline.windows.windowMs, windows: baseline.windows.windowCount },
-    current: { files: current.files, ...(current.plan && { plan: current.plan }), windowMs: current.windows.windowMs, windows: current.windows.windowCount },
+    baseline: { files: baseline.files, ...(baseline.plan && { plan: baseline.plan }), ...(baseline.warnings && { warnings: baseline.warnings }), windowMs: baseline.windows.windowMs, windows: baseline.windows.windowCount },
+    current: { files: current.files, ...(current.plan && { plan: current.plan }), ...(current.warnings && { warnings: current.warnings }), windowMs: current.windows.windowMs, windows: current.windows.windowCount },
     settings: { ...settings, method: methodText(baseline, current, options) },
     rows,
     added: current.labels.map((l) => l.label).filter((l) => !baselineNames.has(l) && !mappedCur.has(l)),

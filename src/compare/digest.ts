@@ -16,7 +16,13 @@ export function labelFigures(s: LabelStats): LabelFigures {
 
 /** A digest from an analysis (exact mode, percentiles 50/90/95/99 included) and the windows of the same samples. */
 export function digestOf(analysis: Analysis, windows: WindowedRun, plan?: string): RunDigest {
+  const { skippedCount, skipped, truncatedTails } = analysis.issues;
+  const warnings = [
+    ...(skippedCount > 0 ? [`${skippedCount} malformed record(s) skipped, first at ${skipped[0]?.file}:${skipped[0]?.line} (${skipped[0]?.reason})`] : []),
+    ...truncatedTails.map((t) => `${t.file}:${t.line}: truncated last record excluded`),
+  ];
   return {
+    ...(warnings.length > 0 && { warnings }),
     files: analysis.files.map((f) => f.file),
     ...(plan !== undefined && { plan }),
     labels: analysis.labels.map(labelFigures),

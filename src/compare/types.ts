@@ -40,6 +40,8 @@ export interface RunDigest {
   readonly labels: readonly LabelFigures[];
   readonly total: LabelFigures;
   readonly windows: WindowedRun;
+  /** What the reader noticed (malformed records skipped, a cut-off last record): shown, never lost quietly. */
+  readonly warnings?: readonly string[];
 }
 
 /** The smallest change that matters, per metric kind (the "practical size" half of a verdict). */
@@ -129,6 +131,7 @@ export interface ComparisonModel {
 export interface RunSide {
   readonly files: readonly string[];
   readonly plan?: string;
+  readonly warnings?: readonly string[];
   readonly windowMs: number;
   readonly windows: number;
 }

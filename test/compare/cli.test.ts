@@ -94,6 +94,12 @@ describe('jtl compare (CLI end to end)', () => {
     const missing = await jtl(['compare', base, join(dir, 'nope.jtl')]);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toMatch(/^jtl: error CMP_NO_INPUT .*nope\.jtl: no such file or folder; give a JTL/);
+    const lines = readFileSync(base, 'utf8').split('\n');
+    const damaged = write(join(dir, 'damaged.jtl'), [...lines.slice(0, 100), 'not,a,record', ...lines.slice(100)].join('\n'));
+    const warned = await jtl(['compare', base, damaged, '--json']);
+    expect(warned.exitCode).toBe(0);
+    expect(warned.stderr).toMatch(/^warning: current: 1 malformed record\(s\) skipped, first at .*damaged\.jtl:101 /);
+    expect(JSON.parse(warned.stdout).comparison.current.warnings).toHaveLength(1);
     const metric = await jtl(['compare', base, base, '--fail-on', 'p97']);
     expect(metric.exitCode).toBe(2);
     expect(metric.stderr).toContain('--fail-on p97: unknown metric "p97"');

@@ -65,7 +65,9 @@ export function registerCompareCommands(program: Command): void {
     .action(async (baseline: string | undefined, current: string | undefined, o: CompareCliOptions) => {
       const options = compareOptions(o);
       const [baseInput, curInput] = await inputs(baseline, current, o);
-      const comparison = compareRuns(await loadDigest(baseInput), await loadDigest(curInput), options);
+      const [base, cur] = [await loadDigest(baseInput), await loadDigest(curInput)];
+      for (const [side, d] of [['baseline', base], ['current', cur]] as const) for (const w of d.warnings ?? []) process.stderr.write(`warning: ${side}: ${w}\n`);
+      const comparison = compareRuns(base, cur, options);
       const markdown = o.markdown || o.stepSummary ? formatComparisonMarkdown(comparison.model) : '';
       process.stdout.write(
         o.json ? formatComparisonJson(comparison.model, comparison.findings)
@@ -94,6 +96,7 @@ export function registerCompareCommands(program: Command): void {
     .action(async (input: string, o: { out: string }) => {
       if (input.endsWith('.json')) throw new ToolkitError('CLI_BAD_OPTION', `${input}: already a baseline; give a JTL or a run folder`, { input });
       const digest = await loadDigest(input);
+      for (const w of digest.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
       const text = baselineJson(digest, new Date());
       writeOutput(o.out, text);
       process.stdout.write(`baseline: ${o.out} (${(Buffer.byteLength(text) / 1024).toFixed(1)} KB; ${digest.labels.length} labels, ${digest.total.samples} samples, ${digest.windows.windowCount} windows of ${digest.windows.windowMs / 1000} s)\n`);
