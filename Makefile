@@ -27,12 +27,14 @@ jmeter-ui: ## open the JMeter GUI on a plan (JMETER_PLAN=plans/….jmx); needs a
 setup: ## install everything: npm packages (npm ci builds dist/) and JMeter 5.6.3
 	@npm ci --no-audit --no-fund
 	@$(MAKE) --no-print-directory jmeter-install
+	@# The HTML report's tests open it in Debian's chromium (.ci/run installs it in CI, as root).
+	@[ -x /usr/bin/chromium ] || echo "note: the report tests need Debian's chromium at /usr/bin/chromium: sudo apt-get install -y chromium" >&2
+	@bash scripts/install-actionlint.sh
 
 .PHONY: quickstart
-quickstart: setup ## install everything, generate the plans, run rest_api_baseline briefly against the embedded target, analyze it, write the HTML dashboard
+quickstart: setup ## install everything, generate the plans, run rest_api_baseline briefly against the embedded target, analyze it, write the HTML report
 	@node bin/jtl.js plans build
 	@node bin/jtl.js run rest_api_baseline --profile ci --embedded-target
-	@$(MAKE) --no-print-directory jmeter-report
 	@echo "results: $$(readlink -f results/latest)"
 
 .PHONY: test
@@ -52,6 +54,8 @@ JMETER_GATEWAY_URL ?= http://localhost:4444
 JMETER_SERVER_ID ?=
 JMETER_PROFILE ?=
 JMETER_OPTS ?=
+# Set to 1 for JMeter's own dashboard beside our report (make jmeter-report).
+JMETER_DASHBOARD ?=
 JMETER_RESULTS ?= results
 JMETER_FAST_TIME_URL ?= http://localhost:8888
 JMETER_FAST_TEST_URL ?= http://localhost:8880
@@ -117,12 +121,16 @@ jmeter-websocket: $(JTL_BUILD) ## WebSocket JSON-RPC performance (needs JMETER_S
 jmeter-admin-ui: $(JTL_BUILD) ## admin UI journey (JMETER_ADMIN_EMAIL; password from env JMETER_ADMIN_PASSWORD)
 	@$(JTL_RUN) admin_ui_baseline -J ADMIN_EMAIL="$(JMETER_ADMIN_EMAIL)" $(JMETER_OPTS)
 
-.PHONY: jmeter-report
-jmeter-report: ## JMeter's HTML dashboard for the latest run (results/latest/dashboard/)
+JMETER_SLA ?= auto
+.PHONY: jmeter-gate
+jmeter-gate: $(JTL_BUILD) ## SLA gate of the latest run: its plan's profile (JMETER_SLA=baseline|load|stress|rules file to choose); exit 1 on a failed rule
 	@[ -f "$(JMETER_RESULTS)/latest/results.jtl" ] || { echo "make $@: no $(JMETER_RESULTS)/latest/results.jtl: run a plan first (e.g. make jmeter-quick)" >&2; exit 2; }
-	@home=$$(JMETER_DIR="$(JMETER_DIR)" bash scripts/jmeter-check.sh --home) && \
-	  "$$home/bin/jmeter" -g "$(JMETER_RESULTS)/latest/results.jtl" -o "$(JMETER_RESULTS)/latest/dashboard" -f -j "$(JMETER_RESULTS)/latest/report.log" >/dev/null && \
-	  echo "dashboard: $(JMETER_RESULTS)/latest/dashboard/index.html"
+	@$(JTL) gate "$(JMETER_RESULTS)/latest" --sla "$(JMETER_SLA)"
+
+.PHONY: jmeter-report
+jmeter-report: $(JTL_BUILD) ## our HTML report of the latest run (results/latest/report/index.html); JMETER_DASHBOARD=1 adds JMeter's dashboard
+	@[ -f "$(JMETER_RESULTS)/latest/results.jtl" ] || { echo "make $@: no $(JMETER_RESULTS)/latest/results.jtl: run a plan first (e.g. make jmeter-quick)" >&2; exit 2; }
+	@$(JTL) report "$(JMETER_RESULTS)/latest" $(if $(JMETER_DASHBOARD),--jmeter-dashboard)
 
 .PHONY: jmeter-compare
 jmeter-compare: $(JTL_BUILD) ## compare the two newest runs in results/ (or BASELINE=run|jtl|baseline.json [CURRENT=…]); exit 1 on a regression

@@ -7,6 +7,7 @@ export type ErrorCode =
   | `SLA_${string}`
   | `TARGET_${string}`
   | `INSTALL_${string}`
+  | `REPORT_${string}`
   | `CMP_${string}`;
 
 /**

@@ -4,7 +4,9 @@ import { Command } from 'commander';
 
 import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerCompareCommands } from './commands/compare.js';
+import { registerGateCommand } from './commands/gate.js';
 import { registerPlansCommand } from './commands/plans.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerTargetCommand } from './commands/target.js';
 
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerPlansCommand(program);
   registerTargetCommand(program);
   registerAnalyzeCommand(program);
+  registerReportCommand(program);
+  registerGateCommand(program);
   registerCompareCommands(program);
   return program;
 }

@@ -25,9 +25,9 @@ export interface AnalyzeOptions extends SampleFilterOptions {
   /** Plain CSV files at least this large are read on two threads in exact mode (default 64 MiB; Infinity: never). */
   readonly parallelMinBytes?: number;
   /**
-   * Also called with every sample the statistics keep (filters applied, empty transaction rows left out), for
-   * another accumulator (the comparison's per-window data). The object is reused: copy what you keep.
-   * Reads on one thread when set.
+   * Sees every sample the statistics count (filters applied, empty controllers left out), in file order, for
+   * figures beyond the analysis (the SLA's per-window cells, the HTML report's series). The object is reused: copy
+   * what you keep. When set, files are read on one thread.
    */
   readonly onSample?: (s: Sample) => void;
 }
@@ -58,18 +58,15 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
   const apdex = options.apdex ?? JMETER_APDEX;
   const percentiles = options.percentiles ?? DEFAULT_PERCENTILES;
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-  const aggregation = new Aggregation({ mode, apdex, intervalMs, keep: sampleFilter(options) });
+  const keep = sampleFilter(options);
+  const aggregation = new Aggregation({ mode, apdex, intervalMs, keep });
+  const observe = options.onSample;
   const issues: ReadIssues = { skippedCount: 0, skipped: [], truncatedTails: [] };
   const files: AnalyzedFile[] = [];
   let current = '';
-  const also = options.onSample;
   const onSample = (s: Sample) => {
-    if (also === undefined) aggregation.add(s);
-    else {
-      const before = aggregation.samples;
-      aggregation.add(s);
-      if (aggregation.samples !== before) also(s);
-    }
+    aggregation.add(s);
+    if (observe !== undefined && s.controller !== 'empty-tc' && keep(s)) observe(s);
     if ((aggregation.samples & 0xffff) === 0) options.onProgress?.({ file: current, samples: aggregation.samples });
   };
   for (const file of options.files) {
@@ -79,7 +76,7 @@ export async function analyzeJtl(options: AnalyzeOptions): Promise<Analysis> {
     const dialect = options.dialect ?? {};
     if (jtl.format === 'xml') await (jtl.encoding === 'utf8' ? readXmlJtl : readXmlJtlWithSax)(jtl, issues, onSample);
     else if (!fastPathReads(dialect, jtl.encoding)) await readCsvJtlWithCsvParse(jtl, dialect, issues, onSample);
-    else if (!(mode === 'exact' && also === undefined && (await readInHalves(jtl, options, aggregation, issues)))) await readCsvJtl(jtl, dialect, issues, onSample);
+    else if (!(mode === 'exact' && observe === undefined && (await readInHalves(jtl, options, aggregation, issues)))) await readCsvJtl(jtl, dialect, issues, onSample);
     files.push({ file, format: jtl.format, gzip: jtl.gzip, samples: aggregation.samples - before });
   }
   if (aggregation.isEmpty) {

@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 
 import type { RunError } from '../errors.js';
+import type { Finding } from '../findings/finding.js';
 import { formatProperties } from './properties.js';
 import { prepareRun, type PrepareDeps, type PreparedRun } from './prepare.js';
 import { createRunFolder } from './run-folder.js';
-import { analyzeStep, executeStep, latestStep, summaryStep, verdictStep } from './steps.js';
+import { analyzeStep, executeStep, latestStep, reportStep, summaryStep, verdictStep } from './steps.js';
 import type { StopTimeouts } from './stop.js';
 import type { RunSummary } from './summary.js';
 import type { JmeterExit, ProgressState, RunEvent, RunFolder, RunRequest } from './types.js';
@@ -19,6 +20,9 @@ export interface RunAnalysis {
   readonly json: unknown;
   /** The terminal summary the CLI prints. */
   readonly table: string;
+  /** SLA verdicts (`jtl run --sla`), and what summary.json keeps of them under "sla". */
+  readonly findings?: readonly Finding[];
+  readonly slaJson?: unknown;
 }
 
 export type AnalyzeJtl = (jtlPath: string) => Promise<RunAnalysis>;
@@ -28,6 +32,8 @@ export type LiveCheck = (progress: ProgressState) => string | undefined;
 
 export interface RunDeps extends PrepareDeps {
   readonly analyze: AnalyzeJtl;
+  /** Writes the HTML report of a run folder (<folder>/report/index.html) and returns its path. */
+  readonly writeReport?: (runFolder: string) => Promise<string>;
   readonly now?: () => Date;
   /** Aborting it stops JMeter gracefully; the JTL is kept and analyzed. */
   readonly signal?: AbortSignal;
@@ -54,6 +60,8 @@ export interface RunContext {
   readonly analysisError?: Error;
   readonly jmeterVersion?: string;
   readonly summary?: RunSummary;
+  /** The run's HTML report, when the report step wrote one. */
+  readonly reportPath?: string;
   /** Set by the verdict step: the run did not produce a usable measurement (exit code 3). */
   readonly failure?: RunError;
 }
@@ -64,7 +72,7 @@ export interface RunStep {
 }
 
 /** The run, step by step. SLA verdicts and the HTML report slot in after `analyze`. */
-export const defaultRunSteps: readonly RunStep[] = [executeStep, analyzeStep, summaryStep, latestStep, verdictStep];
+export const defaultRunSteps: readonly RunStep[] = [executeStep, analyzeStep, summaryStep, reportStep, latestStep, verdictStep];
 
 export type RunOutcome = RunContext & { readonly exit: JmeterExit; readonly summary: RunSummary };
 

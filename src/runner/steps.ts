@@ -38,16 +38,33 @@ export const summaryStep: RunStep = {
       folder,
       jmeter: prepared.jmeter,
       ...(ctx.jmeterVersion !== undefined && { jmeterVersion: ctx.jmeterVersion }),
+      ...(prepared.request.profile !== undefined && { profile: prepared.request.profile }),
       startedAt: ctx.startedAt,
       endedAt: ctx.endedAt ?? ctx.startedAt,
       exit,
       remoteHosts: prepared.request.remoteHosts,
       redactedProperties: prepared.redactedProperties,
       ...(ctx.analysis !== undefined && { analysis: ctx.analysis.json }),
+      ...(ctx.analysis?.slaJson !== undefined && { sla: ctx.analysis.slaJson }),
       warnings: ctx.warnings,
     });
     await writeFile(folder.summary, JSON.stringify(summary, null, 2) + '\n');
     return { summary };
+  },
+};
+
+/** The HTML report of the run (after summary.json, whose plan and properties it shows); a failure only warns. */
+export const reportStep: RunStep = {
+  name: 'report',
+  run: async (ctx) => {
+    if (ctx.deps.writeReport === undefined || ctx.analysis === undefined) return {};
+    try {
+      return { reportPath: await ctx.deps.writeReport(ctx.folder.dir) };
+    } catch (error) {
+      const message = `the HTML report was not written: ${(error as Error).message}`;
+      ctx.deps.onEvent?.({ kind: 'warning', message });
+      return { warnings: [...ctx.warnings, message] };
+    }
   },
 };
 

@@ -5,6 +5,8 @@ import type { JmeterExit, JmeterInstall, ResolvedPlan, RunFolder } from './types
 /** summary.json: the analyzer's figures plus what is needed to reproduce and audit the run. */
 export interface RunSummary {
   readonly plan: { readonly name: string; readonly source: string; readonly file: string };
+  /** The properties profile of the run (ci, production); absent when none was given. */
+  readonly profile?: string;
   readonly jmeter: { readonly version?: string; readonly bin: string; readonly foundVia: string };
   readonly startedAt: string;
   readonly endedAt: string;
@@ -21,6 +23,8 @@ export interface RunSummary {
   readonly properties: Readonly<Record<string, string>>;
   readonly files: { readonly jtl: string; readonly log: string; readonly properties: string };
   readonly analysis?: unknown;
+  /** SLA verdicts of `jtl run --sla` (the findings JSON, see src/output/findings-json.ts). */
+  readonly sla?: unknown;
   readonly warnings: readonly string[];
 }
 
@@ -29,12 +33,14 @@ export interface SummaryInput {
   readonly folder: RunFolder;
   readonly jmeter: JmeterInstall;
   readonly jmeterVersion?: string;
+  readonly profile?: string;
   readonly startedAt: Date;
   readonly endedAt: Date;
   readonly exit: JmeterExit;
   readonly remoteHosts: readonly string[];
   readonly redactedProperties: ReadonlyMap<string, string>;
   readonly analysis?: unknown;
+  readonly sla?: unknown;
   readonly warnings: readonly string[];
 }
 
@@ -46,6 +52,7 @@ export function buildRunSummary(s: SummaryInput): RunSummary {
   const rel = (path: string): string => path.slice(s.folder.dir.length + 1);
   return {
     plan: { name: s.plan.name, source: s.plan.path, file: rel(s.folder.planCopy) },
+    ...(s.profile !== undefined && { profile: s.profile }),
     jmeter: { ...(s.jmeterVersion !== undefined && { version: s.jmeterVersion }), bin: s.jmeter.bin, foundVia: s.jmeter.source },
     startedAt: s.startedAt.toISOString(),
     endedAt: s.endedAt.toISOString(),
@@ -61,6 +68,7 @@ export function buildRunSummary(s: SummaryInput): RunSummary {
     properties: Object.fromEntries(s.redactedProperties),
     files: { jtl: rel(s.folder.jtl), log: rel(s.folder.log), properties: rel(s.folder.properties) },
     ...(s.analysis !== undefined && { analysis: s.analysis }),
+    ...(s.sla !== undefined && { sla: s.sla }),
     warnings: s.warnings,
   };
 }

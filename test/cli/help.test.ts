@@ -24,13 +24,15 @@ describe('jtl --help', () => {
   it('lists every command', async () => {
     const r = await run(['--help']);
     expect(r.exitCode).toBe(0);
-    for (const command of ['run', 'plans', 'target', 'analyze']) expect(r.out).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['run', 'plans', 'target', 'analyze', 'gate']) expect(r.out).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
   it.each([
     [['run', '--help'], ['--profile', '--embedded-target', '--remote', '--token-file', 'Exit codes']],
     [['plans', '--help'], ['list', 'build', 'check', 'lint']],
     [['target', '--help'], ['--latency', '--error-rate', '--stateful', '--token-file']],
+    [['gate', '--help'], ['--sla', '--rule', '--junit', '--json', '--run-profile', 'Exit codes', 'GITHUB_STEP_SUMMARY']],
+    [['run', '--help'], ['--sla', '--rule', '--abort-on-fail', '--junit']],
     [['analyze', '--help'], ['--jmeter-compat', '--statistics-json', '--percentiles', '--labels', '--from']],
   ])('jtl %j documents its options', async (argv, words) => {
     const r = await run(argv);

@@ -78,7 +78,8 @@ describe('jtl run with a fake jmeter on PATH', () => {
     expect(existsSync(secretFile)).toBe(false);
     const folder = join(out, readlinkSync(join(out, 'latest')));
     expect(lstatSync(join(out, 'latest')).isSymbolicLink()).toBe(true);
-    expect(readdirSync(folder).sort()).toEqual(['health.jmx', 'jmeter.log', 'results.jtl', 'run.properties', 'summary.json']);
+    expect(readdirSync(folder).sort()).toEqual(['health.jmx', 'jmeter.log', 'report', 'results.jtl', 'run.properties', 'summary.json']);
+    expect(r.stderr).toContain(`report: ${join(folder, 'report', 'index.html')}`);
     const summary = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({
       plan: { name: 'health', file: 'health.jmx' },
@@ -87,7 +88,9 @@ describe('jtl run with a fake jmeter on PATH', () => {
       properties: { GATEWAY_URL: 'http://127.0.0.1:9', THREADS: '1', TOKEN: '<redacted>' },
       analysis: { samples: 3, errors: 1, statistics: { Total: { sampleCount: 3, errorCount: 1 } } },
     });
-    for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), 'utf8')).not.toContain(TOKEN);
+    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f !== 'report')) {
+      expect(readFileSync(join(folder, file), 'utf8'), file).not.toContain(TOKEN);
+    }
   });
 
   it('--profile ci loads properties/ci.properties with -q, before the secret file, and records it', async () => {

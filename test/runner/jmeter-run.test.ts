@@ -58,8 +58,11 @@ describe('jtl run with the real JMeter 5.6.3', () => {
     expect(seen.jmeterProcesses).toBeGreaterThan(0);
     expect(seen.withToken).toEqual([]);
     const folder = latestFolder(out);
-    expect(readdirSync(folder).sort()).toEqual(['jmeter.log', 'rest_api_baseline.jmx', 'results.jtl', 'run.properties', 'summary.json']);
-    for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), 'utf8'), file).not.toContain(TOKEN);
+    expect(readdirSync(folder).sort()).toEqual(['jmeter.log', 'report', 'rest_api_baseline.jmx', 'results.jtl', 'run.properties', 'summary.json']);
+    expect(readdirSync(join(folder, 'report')).sort()).toEqual(['index.html', 'report.json']);
+    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f !== 'report')) {
+      expect(readFileSync(join(folder, file), 'utf8'), file).not.toContain(TOKEN);
+    }
     const rows = jtlRows(folder);
     expect(rows.length).toBeGreaterThan(10);
     // The gateway answers 401 without the right bearer token: no failed sample means the token reached JMeter.

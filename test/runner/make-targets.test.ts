@@ -48,7 +48,7 @@ describe('make targets', () => {
     },
   );
 
-  it('jmeter-quick (ci profile) runs the REST baseline against the embedded target, then jmeter-report', async () => {
+  it('jmeter-quick (ci profile) runs the REST baseline against the embedded target, then jmeter-report (our report; JMeter\'s dashboard with JMETER_DASHBOARD=1)', async () => {
     const quick = await make(['jmeter-quick', `JMETER_GATEWAY_URL=${target.url}`, 'JMETER_PROFILE=ci', 'JMETER_OPTS=-J DURATION=300'], {
       JMETER_TOKEN: TOKEN,
     });
@@ -61,9 +61,16 @@ describe('make targets', () => {
     expect(summary.analysis.samples).toBeGreaterThan(20);
     expect(summary.analysis.errors).toBe(0);
 
+    expect(existsSync(join(folder, 'report', 'index.html'))).toBe(true);
+    rmSync(join(folder, 'report'), { recursive: true });
     const report = await make(['jmeter-report']);
     expect(report.exitCode, report.all).toBe(0);
-    expect(existsSync(join(folder, 'dashboard', 'index.html'))).toBe(true);
+    expect(report.stdout).toBe(`report: ${join(folder, 'report', 'index.html')}`);
+    expect(existsSync(join(folder, 'report', 'report.json'))).toBe(true);
+    expect(existsSync(join(folder, 'report', 'jmeter-dashboard'))).toBe(false);
+    const both = await make(['jmeter-report', 'JMETER_DASHBOARD=1']);
+    expect(both.exitCode, both.all).toBe(0);
+    expect(existsSync(join(folder, 'report', 'jmeter-dashboard', 'index.html'))).toBe(true);
   });
 
   it('jmeter-mcp-baseline (ci profile) runs the MCP mix on the server id given', async () => {
@@ -88,7 +95,9 @@ describe('make targets', () => {
     expect(summary).toMatchObject({ plan: { name: 'admin_ui_baseline' }, properties: { ADMIN_PASSWORD: '<redacted>' } });
     expect(summary.analysis.statistics['POST /admin/login']).toMatchObject({ errorCount: 0 });
     expect(summary.analysis.errors).toBe(0);
-    for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), 'utf8'), file).not.toContain(PASSWORD);
+    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f !== 'report')) {
+      expect(readFileSync(join(folder, file), 'utf8'), file).not.toContain(PASSWORD);
+    }
   });
 
   it('jmeter-compare compares the two newest runs, older first (refusing two plans unless allowed); jmeter-clean empties results/', async () => {

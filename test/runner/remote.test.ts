@@ -34,7 +34,7 @@ describe('jtl run --remote (distributed, two jmeter-server engines on loopback)'
     expect(rows.length).toBe(result.requests);
     const summary = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ remoteHosts: ['127.0.0.1:21099', '127.0.0.1:21101'], analysis: { samples: rows.length } });
-    const logs = [...readdirSync(folder).map((f) => join(folder, f)), join(scratch, 'server-a.log'), join(scratch, 'server-b.log')];
+    const logs = [...readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f !== 'report').map((f) => join(folder, f)), join(scratch, 'server-a.log'), join(scratch, 'server-b.log')];
     for (const file of logs) expect(readFileSync(file, 'utf8'), file).not.toContain(TOKEN);
   });
 });

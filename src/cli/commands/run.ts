@@ -12,8 +12,9 @@ import type { PlanCatalogue } from '../../runner/resolve-plan.js';
 import type { ProgressState, RunEvent } from '../../runner/types.js';
 import { toStatisticsJson } from '../../stats/statistics-json.js';
 import { formatAnalysisTable } from '../format/analysis-table.js';
+import { prepareRunSla, type RunSlaOptions } from '../run-sla.js';
 
-interface RunCommandOptions extends RawRunOptions {
+interface RunCommandOptions extends RawRunOptions, RunSlaOptions {
   readonly embeddedTarget?: boolean;
   readonly json?: boolean;
   readonly verbose?: boolean;
@@ -39,6 +40,10 @@ export function registerRunCommand(program: Command): void {
     .option('--embedded-target', 'start the built-in loopback gateway stand-in (as `jtl target`) for this run and aim the plan at it')
     .option('--json', 'print summary.json instead of the table')
     .option('--verbose', "echo JMeter's own output")
+    .option('--sla <profile|file>', 'gate the run at its end: baseline, load, stress, auto (from the plan), or a YAML/JSON rules file')
+    .option('--rule <rule>', 'an SLA one-liner, e.g. "p95 < 300ms for each label" (repeatable; added to --sla)', collect, [])
+    .option('--abort-on-fail', 'check the rules marked "abort" live on the growing JTL; a breach stops JMeter gracefully')
+    .option('--junit <file>', 'with --sla/--rule: write the verdicts as JUnit XML')
     .addHelpText(
       'after',
       '\nThe token reaches JMeter only through a private temporary properties file, never the command line.\n' +
@@ -47,7 +52,8 @@ export function registerRunCommand(program: Command): void {
         'Remote engines log the properties they receive: start jmeter-server with\n' +
         '  -Lorg.apache.jmeter.engine.StandardJMeterEngine=WARN so the token stays out of their logs.\n' +
         'Exit codes: 0 JMeter finished (also after Ctrl-C; some failed samples only warn), 2 bad usage,\n' +
-        '3 JMeter failed, recorded no sample, or every sample failed (target down or unreachable).',
+        '3 JMeter failed, recorded no sample, or every sample failed (target down or unreachable);\n' +
+        'with --sla/--rule: 1 when a failing-severity rule failed or --abort-on-fail stopped the run.',
     )
     .action(async (plan: string, options: RunCommandOptions) => {
       // Loaded here, not at start-up: `jtl analyze` and `--help` need none of the runner, plans or target.
@@ -57,20 +63,32 @@ export function registerRunCommand(program: Command): void {
         import('../../plans/catalogue.js'),
       ]);
       const normalized = normalizeRunOptions(plan, options);
+      // Rules first: a bad rule is a usage error before anything starts.
+      const sla = await prepareRunSla(plan, options, normalized);
       const embedded = options.embeddedTarget ? await withEmbeddedTarget(normalized, process.env) : undefined;
-      const request = embedded?.request ?? normalized;
+      const request = sla?.adjust(embedded?.request ?? normalized) ?? embedded?.request ?? normalized;
       const stop = new AbortController();
       const hurry = new AbortController();
       const onSignal = (): void => (stop.signal.aborted ? hurry.abort() : stop.abort());
       process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
       const view = progressView(process.stderr);
       try {
-        const outcome = await runPlan(request, { ...runDeps(planCatalogue), ...(embedded && { env: embedded.env }), signal: stop.signal, hurry: hurry.signal, onEvent: view.onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
+        const onEvent = (e: RunEvent): void => {
+          if (e.kind === 'started') sla?.started(e.folder.jtl);
+          view.onEvent(e);
+        };
+        const deps = { ...runDeps(planCatalogue), ...(sla && { analyze: sla.analyze, liveChecks: sla.liveChecks }) };
+        const outcome = await runPlan(request, { ...deps, ...(embedded && { env: embedded.env }), signal: stop.signal, hurry: hurry.signal, onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
+        await sla?.stop();
         view.done();
         process.stdout.write(options.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : (outcome.analysis?.table ?? ''));
+        await sla?.publish(outcome.analysis?.findings, Boolean(options.json));
         process.stderr.write(`run folder: ${outcome.folder.dir}\n`);
+        if (outcome.reportPath !== undefined) process.stderr.write(`report: ${outcome.reportPath}\n`);
         if (outcome.failure) throw outcome.failure;
+        sla?.verdict(outcome.analysis?.findings);
       } finally {
+        await sla?.stop();
         view.done();
         process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
         await embedded?.target.close();
@@ -81,7 +99,7 @@ export function registerRunCommand(program: Command): void {
 function runDeps(plans: PlanCatalogue['plans']): Omit<RunDeps, 'signal' | 'hurry' | 'onEvent'> {
   const root = repoRoot();
   const catalogue: PlanCatalogue = { plans, dir: plansDir() };
-  return { catalogue, analyze: analyzeRun, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
+  return { catalogue, analyze: analyzeRun, writeReport, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
 }
 
 /** The JTL analyzer's figures, reduced to what the runner shows (the table) and keeps (summary.json). */
@@ -96,6 +114,12 @@ const analyzeRun: AnalyzeJtl = async (jtl) => {
     json: { samples, errors, errorPct, mode: a.mode, statistics: toStatisticsJson(a), issues: a.issues },
     table: formatAnalysisTable(a),
   };
+};
+
+/** Reads the JTL a second time (the report's series and errors are not part of the run's analysis). */
+const writeReport = async (runFolder: string): Promise<string> => {
+  const { writeReport: write } = await import('../../report/write.js');
+  return (await write({ inputs: [runFolder] })).html;
 };
 
 /** Progress on stderr: a bar redrawn in place on a TTY (its clock ticks every second), plain lines otherwise. */
