@@ -133,10 +133,14 @@ jmeter-report: $(JTL_BUILD) ## our HTML report of the latest run (results/latest
 	@$(JTL) report "$(JMETER_RESULTS)/latest" $(if $(JMETER_DASHBOARD),--jmeter-dashboard)
 
 .PHONY: jmeter-compare
-jmeter-compare: $(JTL_BUILD) ## the two newest runs in results/, analyzed side by side
-	@jtls=$$(ls -1dt "$(JMETER_RESULTS)"/*_*/results.jtl 2>/dev/null | head -n 2 | tac); \
-	  [ $$(echo "$$jtls" | grep -c .) -eq 2 ] || { echo "make $@: need two runs in $(JMETER_RESULTS)/ (found $$(echo "$$jtls" | grep -c .))" >&2; exit 2; }; \
-	  for jtl in $$jtls; do echo "== $$jtl"; $(JTL) analyze "$$jtl" || exit $$?; done
+jmeter-compare: $(JTL_BUILD) ## compare the two newest runs in results/ (or BASELINE=run|jtl|baseline.json [CURRENT=…]); exit 1 on a regression
+	@$(if $(and $(CURRENT),$(if $(BASELINE),,x)),echo "make $@: CURRENT=$(CURRENT) needs BASELINE=… too" >&2; exit 2;) \
+	  $(JTL) compare $(if $(BASELINE),"$(BASELINE)") $(if $(CURRENT),"$(CURRENT)") --runs "$(JMETER_RESULTS)" $(COMPARE_OPTS)
+
+.PHONY: jmeter-baseline
+jmeter-baseline: $(JTL_BUILD) ## save the latest run (or RUN=…) as a compact baseline: baselines/$(NAME).json (NAME=…)
+	@[ -n "$(NAME)" ] || { echo "make $@: NAME is not set: the baseline is written to baselines/<NAME>.json" >&2; exit 2; }
+	@$(JTL) baseline save "$(or $(RUN),$(JMETER_RESULTS)/latest)" -o "baselines/$(NAME).json"
 
 .PHONY: jmeter-clean
 jmeter-clean: ## delete every run folder in results/ (keeps results/.gitkeep)

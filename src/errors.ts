@@ -7,7 +7,8 @@ export type ErrorCode =
   | `SLA_${string}`
   | `TARGET_${string}`
   | `INSTALL_${string}`
-  | `REPORT_${string}`;
+  | `REPORT_${string}`
+  | `CMP_${string}`;
 
 /**
  * The one error type of the toolkit. The message says what is wrong, where, and what to do;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 
 import { registerAnalyzeCommand } from './commands/analyze.js';
+import { registerCompareCommands } from './commands/compare.js';
 import { registerGateCommand } from './commands/gate.js';
 import { registerPlansCommand } from './commands/plans.js';
 import { registerReportCommand } from './commands/report.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerAnalyzeCommand(program);
   registerReportCommand(program);
   registerGateCommand(program);
+  registerCompareCommands(program);
   return program;
 }
 

@@ -120,26 +120,28 @@ describe('make targets', () => {
     }
   });
 
-  it('jmeter-compare analyzes the two newest runs, older first; jmeter-clean empties results/', async () => {
+  it('jmeter-compare compares the two newest runs, older first (refusing two plans unless allowed); jmeter-clean empties results/', async () => {
     const t = 1_795_000_000_000;
     fakeRun('rest_api_baseline', '20260101-000000', [row(t, 10, 'GET /health')], new Date(t - 3_000_000));
     fakeRun('mcp_jsonrpc_baseline', '20260101-010000', [row(t, 20, 'MCP ping'), row(t + 1, 30, 'MCP ping')], new Date(t - 2_000_000));
     fakeRun('admin_ui_baseline', '20260101-020000', [row(t, 40, 'GET /admin'), row(t + 1, 50, 'GET /admin'), row(t + 2, 60, 'GET /admin')], new Date(t - 1_000_000));
-    const compare = await make(['jmeter-compare']);
+    const refused = await make(['jmeter-compare']);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/CMP_DIFFERENT_PLANS .*mcp_jsonrpc_baseline_20260101-010000: mcp_jsonrpc_baseline, admin_ui_baseline_20260101-020000: admin_ui_baseline/);
+    const compare = await make(['jmeter-compare', 'COMPARE_OPTS=--allow-different-plans --fail-on none --json']);
     expect(compare.exitCode, compare.all).toBe(0);
-    const headings = compare.stdout.split('\n').filter((l) => l.startsWith('== '));
-    expect(headings).toEqual([
-      `== ${results}/mcp_jsonrpc_baseline_20260101-010000/results.jtl`,
-      `== ${results}/admin_ui_baseline_20260101-020000/results.jtl`,
-    ]);
-    expect(compare.stdout.match(/^Total +\d+ +0 +0\.00% /gm)).toEqual([expect.stringMatching(/^Total +2 /), expect.stringMatching(/^Total +3 /)]);
+    const { comparison } = JSON.parse(compare.stdout);
+    expect([comparison.baseline.plan, comparison.current.plan]).toEqual(['mcp_jsonrpc_baseline', 'admin_ui_baseline']);
+    expect(comparison.rows.map((r: { name: string }) => r.name)).toEqual(['Total']);
+    expect(comparison.added).toEqual(['GET /admin']);
+    expect(comparison.removed).toEqual(['MCP ping']);
 
     const clean = await make(['jmeter-clean']);
     expect(clean.exitCode, clean.all).toBe(0);
     expect(readdirSync(results)).toEqual([]);
     const again = await make(['jmeter-compare']);
     expect(again.exitCode).toBe(2);
-    expect(again.stderr).toContain('need two runs');
+    expect(again.stderr).toContain('0 run folder(s) with samples, 2 needed');
   });
 
   it('jmeter-report without a run says what to do', async () => {
