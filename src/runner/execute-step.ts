@@ -23,7 +23,7 @@ export const executeStep: RunStep = {
         planPath: prepared.plan.path,
         jtlPath: folder.jtl,
         logPath: folder.log,
-        propertyFiles: [prepared.profileFile, secretFile].filter((f): f is string => f !== undefined),
+        propertyFiles: [prepared.profileFile, prepared.planProfileFile, secretFile].filter((f): f is string => f !== undefined),
         properties: prepared.request.properties,
         remoteHosts: prepared.request.remoteHosts,
         progressIntervalS: prepared.request.progressIntervalS,

@@ -85,7 +85,7 @@ export async function runPlan(
     folder.properties,
     formatProperties(prepared.redactedProperties, `effective properties of this run (secrets redacted)`),
   );
-  deps.onEvent?.({ kind: 'started', folder, jmeter: prepared.jmeter, plan: prepared.plan });
+  deps.onEvent?.({ kind: 'started', folder, jmeter: prepared.jmeter, plan: prepared.plan, ...(prepared.load && { load: prepared.load }) });
   let ctx: RunContext = { prepared, deps, folder, startedAt, warnings: [] };
   for (const step of steps) ctx = { ...ctx, ...(await step.run(ctx)) };
   if (!ctx.exit || !ctx.summary) {

@@ -21,7 +21,7 @@ const editSource = (file: string, from: string, to: string): void => {
 
 beforeAll(async () => {
   clone = mkdtempSync(join(tmpdir(), 'jtl-fresh-build-'));
-  for (const f of ['src', 'bin', 'package.json', 'tsconfig.json', 'tsconfig.build.json']) cpSync(join(repoRoot, f), join(clone, f), { recursive: true });
+  for (const f of ['src', 'bin', 'plans', 'properties', 'package.json', 'tsconfig.json', 'tsconfig.build.json']) cpSync(join(repoRoot, f), join(clone, f), { recursive: true });
   symlinkSync(join(repoRoot, 'node_modules'), join(clone, 'node_modules'));
   await execa(process.execPath, [join(clone, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: clone });
 }, 120_000);
@@ -37,6 +37,23 @@ describe('bin/jtl.js never runs stale code', () => {
     expect(readFileSync(join(out, 'rest_api_baseline.jmx'), 'utf8')).toContain('${__P(THREADS,120)}');
     const again = await jtl('--version');
     expect(again.stderr).toBe(''); // built once: the next call starts at once
+  }, 120_000);
+
+  it('`plans list` shows the figures of the definition as it is now', async () => {
+    const r = await jtl('plans', 'list', '--json');
+    expect(r.exitCode, r.all).toBe(0);
+    const list = JSON.parse(r.stdout) as { name: string; defaults: { threads: number } }[];
+    expect(list.find((p) => p.name === 'rest_api_baseline')?.defaults.threads).toBe(120);
+  }, 120_000);
+
+  it('`jtl run` refuses a plans/ file that drifted from its definition, and says how to fix it', async () => {
+    const env = { ...process.env, JMETER_TOKEN: undefined, MCPGATEWAY_BEARER_TOKEN: undefined };
+    const drifted = await execa(process.execPath, [join(clone, 'bin/jtl.js'), 'run', 'rest_api_baseline'], { cwd: clone, env, reject: false });
+    expect(drifted.exitCode).toBe(2);
+    expect(drifted.stderr).toContain('jtl: error PLAN_OUT_OF_DATE plans/rest_api_baseline.jmx differs from the plan definitions in src/plans: run `node bin/jtl.js plans build`');
+    expect((await jtl('plans', 'build')).exitCode).toBe(0);
+    const fresh = await execa(process.execPath, [join(clone, 'bin/jtl.js'), 'run', 'rest_api_baseline'], { cwd: clone, env, reject: false });
+    expect(fresh.stderr).toContain('CLI_MISSING_PROPERTY'); // past the freshness check: now it only lacks the token
   }, 120_000);
 
   it('sources that do not compile stop the CLI (exit 2) and leave dist/ alone', async () => {

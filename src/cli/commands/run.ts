@@ -12,6 +12,7 @@ import type { PlanCatalogue } from '../../runner/resolve-plan.js';
 import type { ProgressState, RunEvent } from '../../runner/types.js';
 import { toStatisticsJson } from '../../stats/statistics-json.js';
 import { formatAnalysisTable } from '../format/analysis-table.js';
+import { formatLoad } from '../format/load.js';
 
 interface RunCommandOptions extends RawRunOptions {
   readonly embeddedTarget?: boolean;
@@ -63,7 +64,7 @@ export function registerRunCommand(program: Command): void {
       const hurry = new AbortController();
       const onSignal = (): void => (stop.signal.aborted ? hurry.abort() : stop.abort());
       process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
-      const view = progressView(process.stderr);
+      const view = progressView(process.stderr, normalized.profile);
       try {
         const outcome = await runPlan(request, { ...runDeps(planCatalogue), ...(embedded && { env: embedded.env }), signal: stop.signal, hurry: hurry.signal, onEvent: view.onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
         view.done();
@@ -99,7 +100,7 @@ const analyzeRun: AnalyzeJtl = async (jtl) => {
 };
 
 /** Progress on stderr: a bar redrawn in place on a TTY (its clock ticks every second), plain lines otherwise. */
-function progressView(out: NodeJS.WriteStream) {
+function progressView(out: NodeJS.WriteStream, profile?: string) {
   const tty = Boolean(out.isTTY);
   let last: { state: ProgressState; at: number } | undefined;
   let barShown = false;
@@ -122,7 +123,10 @@ function progressView(out: NodeJS.WriteStream) {
   };
   return {
     onEvent: (e: RunEvent): void => {
-      if (e.kind === 'started') say(`running ${e.plan.name} with JMeter (${e.jmeter.bin}) into ${e.folder.dir}`);
+      if (e.kind === 'started') {
+        say(`running ${e.plan.name} with JMeter (${e.jmeter.bin}) into ${e.folder.dir}`);
+        if (e.load) say(formatLoad(e.load, profile));
+      }
       else if (e.kind === 'warning') say(`warning: ${e.message}`);
       else if (e.kind === 'stopping') say(`stopping JMeter: ${e.step}`);
       else if (tty) {
