@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,8 +21,9 @@ const editSource = (file: string, from: string, to: string): void => {
 
 beforeAll(async () => {
   clone = mkdtempSync(join(tmpdir(), 'jtl-fresh-build-'));
-  for (const f of ['src', 'bin', 'plans', 'properties', 'package.json', 'tsconfig.json', 'tsconfig.build.json']) cpSync(join(repoRoot, f), join(clone, f), { recursive: true });
+  for (const f of ['src', 'bin', 'plans', 'properties', 'scripts', 'Makefile', 'package.json', 'tsconfig.json', 'tsconfig.build.json']) cpSync(join(repoRoot, f), join(clone, f), { recursive: true });
   symlinkSync(join(repoRoot, 'node_modules'), join(clone, 'node_modules'));
+  symlinkSync(join(repoRoot, '.jmeter'), join(clone, '.jmeter'));
   await execa(process.execPath, [join(clone, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: clone });
 }, 120_000);
 afterAll(() => rmSync(clone, { recursive: true, force: true }));
@@ -55,6 +56,21 @@ describe('bin/jtl.js never runs stale code', () => {
     const fresh = await execa(process.execPath, [join(clone, 'bin/jtl.js'), 'run', 'rest_api_baseline'], { cwd: clone, env, reject: false });
     expect(fresh.stderr).toContain('CLI_MISSING_PROPERTY'); // past the freshness check: now it only lacks the token
   }, 120_000);
+
+  it('the README\'s make target runs an edited definition: plans/ regenerated, then run', async () => {
+    editSource('src/plans/rest-api-baseline.ts', 'rampUpS: 60, durationS: 600', 'rampUpS: 45, durationS: 600');
+    const r = await execa('make', ['--no-print-directory', 'jmeter-quick', 'JMETER_EMBEDDED=1', 'JMETER_PROFILE=ci', 'JMETER_OPTS=-J DURATION=200'], {
+      cwd: clone,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, HEAP: '-Xms64m -Xmx256m' },
+      extendEnv: false,
+      reject: false,
+      all: true,
+    });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(readFileSync(join(clone, 'plans', 'rest_api_baseline.jmx'), 'utf8')).toContain('${__P(RAMP_UP,45)}');
+    const folder = join(clone, 'results', readlinkSync(join(clone, 'results', 'latest')));
+    expect(readFileSync(join(folder, 'rest_api_baseline.jmx'), 'utf8')).toContain('${__P(RAMP_UP,45)}');
+  }, 180_000);
 
   it('sources that do not compile stop the CLI (exit 2) and leave dist/ alone', async () => {
     editSource('src/cli/program.ts', 'export function buildProgram(): Command {', 'export function buildProgram(): Command {\n  const broken: number = "x";');
