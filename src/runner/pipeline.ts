@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 
 import type { RunError } from '../errors.js';
+import type { GatewayVerdict } from './gateway-diagnosis.js';
 import { formatProperties } from './properties.js';
 import { prepareRun, type PrepareDeps, type PreparedRun } from './prepare.js';
 import { createRunFolder } from './run-folder.js';
-import { analyzeStep, executeStep, latestStep, summaryStep, verdictStep } from './steps.js';
+import { analyzeStep, executeStep, gatewayStep, latestStep, summaryStep, verdictStep } from './steps.js';
 import type { StopTimeouts } from './stop.js';
 import type { RunSummary } from './summary.js';
 import type { JmeterExit, ProgressState, RunEvent, RunFolder, RunRequest } from './types.js';
@@ -50,6 +51,10 @@ export interface RunContext {
   readonly endedAt?: Date;
   readonly exit?: JmeterExit;
   readonly stopReason?: string;
+  /** Set when the first seconds measured nothing and the run was stopped early (see gateway-check.ts). */
+  readonly failedFast?: string;
+  /** Set when the results show the gateway could not be measured (dead URL, refused token, unknown server id…). */
+  readonly gatewayVerdict?: GatewayVerdict;
   readonly analysis?: RunAnalysis;
   readonly analysisError?: Error;
   readonly jmeterVersion?: string;
@@ -64,7 +69,7 @@ export interface RunStep {
 }
 
 /** The run, step by step. SLA verdicts and the HTML report slot in after `analyze`. */
-export const defaultRunSteps: readonly RunStep[] = [executeStep, analyzeStep, summaryStep, latestStep, verdictStep];
+export const defaultRunSteps: readonly RunStep[] = [executeStep, analyzeStep, gatewayStep, summaryStep, latestStep, verdictStep];
 
 export type RunOutcome = RunContext & { readonly exit: JmeterExit; readonly summary: RunSummary };
 

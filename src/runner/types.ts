@@ -16,6 +16,8 @@ export interface RunRequest {
   readonly remoteHosts: readonly string[];
   /** Seconds between two summariser lines (live progress). */
   readonly progressIntervalS: number;
+  /** Stop a run whose first this-many seconds measured nothing (dead gateway, refused token…); 0: never. */
+  readonly failFastS: number;
 }
 
 /** Where JMeter was found, and how. */

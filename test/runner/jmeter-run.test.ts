@@ -101,7 +101,7 @@ describe('jtl run with the real JMeter 5.6.3', () => {
     const r = await runJtl(['run', healthPlan, '--out', out, '--gateway-url', `http://127.0.0.1:${port}`, '--duration', '2'], realEnv());
     expect(r.exitCode, r.all).toBe(3);
     expect(r.stderr).toMatch(
-      new RegExp(`jtl: error RUN_ALL_SAMPLES_FAILED all \\d+ samples failed \\(.*Connection refused.*\\): is the target at http://127.0.0.1:${port} up and reachable\\?`),
+      new RegExp(`jtl: error GATEWAY_UNREACHABLE (\\d+) of \\1 samples failed with .*Connection refused.*: is the gateway at http://127.0.0.1:${port} up\\?`),
     );
     expect(r.stderr).toMatch(/warning: error rate is 100.00%/);
     expect(summaryOf(latestFolder(out)).exit.status).toBe('finished');

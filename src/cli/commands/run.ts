@@ -37,6 +37,8 @@ export function registerRunCommand(program: Command): void {
     .option('--token-file <file>', 'read the bearer token from this file (else JMETER_TOKEN / MCPGATEWAY_BEARER_TOKEN)')
     .option('--remote <hosts>', 'run on remote JMeter engines host[:port],… (JMeter -R); results are merged')
     .option('--progress-interval <s>', 'seconds between progress updates (JMeter reports at most every ~5 s)', String(RUN_DEFAULTS.progressIntervalS))
+    .option('--fail-fast <s>', 'stop the run when its first <s> seconds measured nothing: gateway down, token refused, unknown server id, failed readiness check (exit 3)', String(RUN_DEFAULTS.failFastS))
+    .option('--no-fail-fast', 'never stop a run early, whatever its first samples say')
     .option('--embedded-target', 'start the built-in loopback gateway stand-in (as `jtl target`) for this run and aim the plan at it')
     .option('--json', 'print summary.json instead of the table')
     .option('--verbose', "echo JMeter's own output")
@@ -48,7 +50,8 @@ export function registerRunCommand(program: Command): void {
         'Remote engines log the properties they receive: start jmeter-server with\n' +
         '  -Lorg.apache.jmeter.engine.StandardJMeterEngine=WARN so the token stays out of their logs.\n' +
         'Exit codes: 0 JMeter finished (also after Ctrl-C; some failed samples only warn), 2 bad usage,\n' +
-        '3 JMeter failed, recorded no sample, or every sample failed (target down or unreachable).',
+        '3 JMeter failed, recorded no sample, or the run could not measure the gateway (down or unreachable,\n' +
+        '  token refused, unknown server id, the readiness check stopped the test, most samples failed for such a cause).',
     )
     .action(async (plan: string, options: RunCommandOptions) => {
       // Loaded here, not at start-up: `jtl analyze` and `--help` need none of the runner, plans or target.
