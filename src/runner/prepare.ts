@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { ToolkitError } from '../errors.js';
 import { runnerProperties } from './args.js';
+import { checkLoadProperties } from './load-checks.js';
 import { parseProperties } from './properties.js';
 import type { PlanLoad } from '../plans/shape.js';
 import { checkPlanFresh, checkRequiredProperties, plannedDurationS, resolvePlan, type PlanCatalogue } from './resolve-plan.js';
@@ -46,6 +47,11 @@ export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promis
   const planProfileFile = profileFile === undefined ? undefined : join(deps.profilesDir, request.profile ?? '', `${plan.name}.properties`);
   const hasPlanProfile = planProfileFile !== undefined && existsSync(planProfileFile);
   const planProfile = hasPlanProfile ? await readProfile(planProfileFile) : new Map<string, string>();
+  checkLoadProperties([
+    ...(profileFile !== undefined ? [[profileFile, profile] as const] : []),
+    ...(hasPlanProfile ? [[planProfileFile, planProfile] as const] : []),
+    ['command line (-J, --threads, --duration)', request.properties],
+  ]);
   const effective = new Map([...profile, ...planProfile, ...runnerProperties(request.progressIntervalS), ...request.properties]);
   checkRequiredProperties(plan, new Map([...effective, ...secrets]));
   const jmeter = resolveJmeter({ env: deps.env, ...(deps.jmeterDir !== undefined && { jmeterDir: deps.jmeterDir }) });

@@ -110,8 +110,7 @@ function progressView(out: NodeJS.WriteStream, profile?: string) {
   const drawBar = (): void => {
     if (!last) return;
     const elapsedS = last.state.elapsedS + (Date.now() - last.at) / 1000;
-    const plannedS = last.state.plannedS;
-    out.write(`\r\x1b[2K${formatProgressBar({ ...last.state, elapsedS: plannedS ? Math.min(elapsedS, plannedS) : elapsedS })}`);
+    out.write(`\r\x1b[2K${formatProgressBar({ ...last.state, elapsedS })}`);
     barShown = true;
   };
   const ticker = tty ? setInterval(drawBar, 1000).unref() : undefined;
