@@ -129,17 +129,19 @@ jmeter-admin-ui: $(JTL_BUILD) $(JTL_PLANS) ## admin UI journey (JMETER_ADMIN_EMA
 	@$(JTL_RUN) admin_ui_baseline $(call unless-embedded,-J ADMIN_EMAIL="$(JMETER_ADMIN_EMAIL)") $(JMETER_OPTS)
 
 .PHONY: jmeter-report
-jmeter-report: ## JMeter's HTML dashboard for the latest run (results/latest/dashboard/)
-	@[ -f "$(JMETER_RESULTS)/latest/results.jtl" ] || { echo "make $@: no $(JMETER_RESULTS)/latest/results.jtl: run a plan first (e.g. make jmeter-quick)" >&2; exit 2; }
-	@home=$$(JMETER_DIR="$(JMETER_DIR)" bash scripts/jmeter-check.sh --home) && \
-	  "$$home/bin/jmeter" -g "$(JMETER_RESULTS)/latest/results.jtl" -o "$(JMETER_RESULTS)/latest/dashboard" -f -j "$(JMETER_RESULTS)/latest/report.log" >/dev/null && \
-	  echo "dashboard: $(JMETER_RESULTS)/latest/dashboard/index.html"
+jmeter-report: $(JTL_BUILD) ## JMeter's HTML dashboard for the newest run with samples (<run>/dashboard/); empty runs are skipped, and named
+	@dir=$$($(JTL) runs pick --out "$(JMETER_RESULTS)") || exit $$?; \
+	  home=$$(JMETER_DIR="$(JMETER_DIR)" bash scripts/jmeter-check.sh --home) || exit $$?; \
+	  "$$home/bin/jmeter" -g "$$dir/results.jtl" -o "$$dir/dashboard" -f -j "$$dir/report.log" >/dev/null || \
+	    { echo "make $@: JMeter could not write the dashboard of $$dir: see $$dir/report.log" >&2; exit 3; }; \
+	  echo "dashboard: $$dir/dashboard/index.html"
 
+# JMETER_COMPARE_DIFFERENT_PLANS=1 lets jmeter-compare pair runs of different plans.
+JMETER_COMPARE_DIFFERENT_PLANS ?=
 .PHONY: jmeter-compare
-jmeter-compare: $(JTL_BUILD) ## the two newest runs in results/, analyzed side by side
-	@jtls=$$(ls -1dt "$(JMETER_RESULTS)"/*_*/results.jtl 2>/dev/null | head -n 2 | tac); \
-	  [ $$(echo "$$jtls" | grep -c .) -eq 2 ] || { echo "make $@: need two runs in $(JMETER_RESULTS)/ (found $$(echo "$$jtls" | grep -c .))" >&2; exit 2; }; \
-	  for jtl in $$jtls; do echo "== $$jtl"; $(JTL) analyze "$$jtl" || exit $$?; done
+jmeter-compare: $(JTL_BUILD) ## the two newest runs with samples in results/ (same plan), analyzed side by side
+	@dirs=$$($(JTL) runs pick --out "$(JMETER_RESULTS)" --count 2 $(if $(JMETER_COMPARE_DIFFERENT_PLANS),--allow-different-plans)) || exit $$?; \
+	  for dir in $$dirs; do echo "== $$dir"; $(JTL) analyze "$$dir/results.jtl" || exit $$?; done
 
 .PHONY: jmeter-clean
 jmeter-clean: ## delete every run folder in results/ (keeps results/.gitkeep)

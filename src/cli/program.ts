@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerPlansCommand } from './commands/plans.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerRunsCommand } from './commands/runs.js';
 import { registerTargetCommand } from './commands/target.js';
 
 /** Commander wiring only: every subcommand lives in commands/<name>.ts and registers itself here. */
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerPlansCommand(program);
   registerTargetCommand(program);
   registerAnalyzeCommand(program);
+  registerRunsCommand(program);
   return program;
 }
 

@@ -92,10 +92,10 @@ describe('make targets', () => {
   });
 
   it('jmeter-compare analyzes the two newest runs, older first; jmeter-clean empties results/', async () => {
-    const compare = await make(['jmeter-compare']);
+    const compare = await make(['jmeter-compare', 'JMETER_COMPARE_DIFFERENT_PLANS=1']);
     expect(compare.exitCode, compare.all).toBe(0);
     const headings = compare.stdout.split('\n').filter((l) => l.startsWith('== '));
-    expect(headings).toEqual([expect.stringMatching(/mcp_jsonrpc_baseline_.*results\.jtl$/), expect.stringMatching(/admin_ui_baseline_.*results\.jtl$/)]);
+    expect(headings).toEqual([expect.stringMatching(/mcp_jsonrpc_baseline_\d{8}-\d{6}$/), expect.stringMatching(/admin_ui_baseline_\d{8}-\d{6}$/)]);
     expect(compare.stdout.match(/^Total +\d+ +0 +0\.00% /gm)).toHaveLength(2);
 
     const clean = await make(['jmeter-clean']);
@@ -103,12 +103,12 @@ describe('make targets', () => {
     expect(readdirSync(results)).toEqual([]);
     const again = await make(['jmeter-compare']);
     expect(again.exitCode).not.toBe(0);
-    expect(again.stderr).toContain('need two runs');
+    expect(again.stderr).toContain('only 0 run(s) with samples');
   });
 
   it('jmeter-report without a run says what to do', async () => {
     const r = await make(['jmeter-report', `JMETER_RESULTS=${join(scratch, 'empty')}`]);
     expect(r.exitCode).not.toBe(0);
-    expect(r.stderr).toContain(`no ${join(scratch, 'empty')}/latest/results.jtl: run a plan first`);
+    expect(r.stderr).toContain(`jtl: error RUN_NOT_ENOUGH_RUNS ${join(scratch, 'empty')}: no run with samples (0 run folder(s), 0 without samples): run a plan first`);
   });
 });
