@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { execa } from 'execa';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 import { renderAllPlans } from '../../src/plans/build.js';
 import { jmeterHome } from './jmeter-home.js';
@@ -20,6 +20,7 @@ const script = fileURLToPath(new URL('./fixtures/gui-roundtrip.groovy', import.m
 describe('plans open in the JMeter GUI classes and save back the same properties', () => {
   it('all ten plans and the every-element plan', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'roundtrip-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const files = renderAllPlans()
       .filter((f) => f.path.endsWith('.jmx'))
       .map((f) => {

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
 import { httpSampler, jsr223Sampler, statusAssertion, testPlan, threadGroup } from '../../src/jmx/index.js';
 import { renderPlan } from '../../src/plans/build.js';
@@ -72,6 +72,7 @@ const plan = testPlan(
 describe('plan checks fail samples on a misbehaving server', () => {
   it('JSON-RPC error in a 200, SSE closed early, HTTP 500', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plans-faults-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'faults.jmx'), renderPlan('faults', plan));
     writeFileSync(join(dir, 'run.properties'), `GATEWAY_URL=${url}\nTOKEN=t0ken-for-faults\n`, { mode: 0o600 });
     const run = await runPlan(join(dir, 'faults.jmx'), { cwd: dir, name: 'faults', propertyFiles: [join(dir, 'run.properties')] });

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 
 import { registerPlansCommand } from '../../src/cli/commands/plans.js';
 import { ToolkitError } from '../../src/errors.js';
@@ -38,6 +38,7 @@ describe('jtl plans', () => {
 
   it('build --out writes the plans and data; check passes on it and names the files that differ', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plans-cli-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     expect((await jtl('build', '--out', dir)).out).toContain(`wrote 14 files to ${dir}`);
     expect(readFileSync(join(dir, 'rest_api_baseline.jmx'), 'utf8')).toBe(readFileSync(join(plansDir(), 'rest_api_baseline.jmx'), 'utf8'));
     expect((await jtl('check', '--dir', dir)).error).toBeUndefined();
@@ -50,6 +51,7 @@ describe('jtl plans', () => {
 
   it('lint prints findings with element paths and fails; clean plans pass', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plans-lint-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const bad = join(dir, 'bad.jmx');
     writeFileSync(bad, readFileSync(join(plansDir(), 'rest_api_baseline.jmx'), 'utf8').replace('${GW_BASE_PATH}/tools<', '${__javaScript(1)}/tools<'));
     const r = await jtl('lint', join(plansDir(), 'websocket_baseline.jmx'), bad);

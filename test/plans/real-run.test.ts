@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,6 +46,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the ten plans in real JMeter 5.6.3 against the embedded target', () => {
