@@ -23,6 +23,8 @@ export interface FailureExample {
 export interface GatewayTally {
   samples: number;
   failed: number;
+  /** Samples addressed to the virtual server (MCP, SSE, WS): a wrong server id fails all of them, and only them. */
+  serverScoped: number;
   readonly byKind: Map<FailureKind, { count: number; example: FailureExample }>;
   /** The first failed sample of a readiness check (a setUp thread group that stops the test on error). */
   setUpFailure?: FailureExample & { readonly kind: FailureKind };
@@ -42,7 +44,10 @@ export interface GatewayContext {
 const SERVER_SCOPED = /\bMCP\b|\bSSE\b|^WS |setUp MCP/;
 const READINESS = /^setUp /;
 
-export const newTally = (): GatewayTally => ({ samples: 0, failed: 0, byKind: new Map() });
+export const newTally = (): GatewayTally => ({ samples: 0, failed: 0, serverScoped: 0, byKind: new Map() });
+
+/** A wrong server id: (nearly) every sample addressed to the virtual server got 404, whatever the REST share. */
+const SERVER_ID_SHARE = 0.9;
 
 export function classifyFailure(s: DiagnosedSample): FailureKind {
   const text = `${s.responseCode} ${s.responseMessage}`;
@@ -57,6 +62,7 @@ export function classifyFailure(s: DiagnosedSample): FailureKind {
 
 export function addToTally(tally: GatewayTally, s: DiagnosedSample): void {
   tally.samples += 1;
+  if (SERVER_SCOPED.test(s.label)) tally.serverScoped += 1;
   if (s.success) return;
   tally.failed += 1;
   const kind = classifyFailure(s);
@@ -80,6 +86,13 @@ export function diagnoseGateway(tally: GatewayTally, ctx: GatewayContext): Gatew
     return {
       code: f.kind === 'other' ? 'GATEWAY_NOT_READY' : causeOf(f.kind, ctx).code,
       message: `the readiness check stopped the test: "${f.label}" got ${describe(f)}; ${why}`,
+    };
+  }
+  const serverId = tally.byKind.get('server-id');
+  if (serverId && serverId.count >= SERVER_ID_SHARE * tally.serverScoped) {
+    return {
+      code: 'GATEWAY_SERVER_NOT_FOUND',
+      message: `${serverId.count} of ${tally.serverScoped} samples addressed to the virtual server failed with ${describe(serverId.example)} (e.g. "${serverId.example.label}"): ${causeOf('server-id', ctx).message}`,
     };
   }
   const blocking = BLOCKING.map((kind) => [kind, tally.byKind.get(kind)?.count ?? 0] as const).filter(([, n]) => n > 0);

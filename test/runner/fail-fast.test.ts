@@ -53,4 +53,12 @@ describe('a run that cannot measure the gateway stops early and exits 3 with the
     expect(r.stderr).toMatch(new RegExp(`jtl: error GATEWAY_SERVER_NOT_FOUND the readiness check stopped the test: "setUp [^"]+" got 404 .*no virtual server ${wrong} on the gateway`));
     expect(r.stderr).toContain('check JMETER_SERVER_ID / --server-id');
   }, 120_000);
+
+  it('an unknown server id in load_test (no readiness check, 40 % of samples are MCP): exit 3, not 0 with 40 % failed', async () => {
+    const out = join(scratch, 'load-server-id');
+    const wrong = '11111111111111111111111111111111';
+    const r = await runJtl(['run', 'load_test', '--profile', 'ci', '--out', out, '--gateway-url', gateway.url, '--server-id', wrong], env(TOKEN));
+    expect(r.exitCode, r.all).toBe(3);
+    expect(r.stderr).toMatch(new RegExp(`jtl: error GATEWAY_SERVER_NOT_FOUND (\\d+) of \\1 samples addressed to the virtual server failed with 404 .*no virtual server ${wrong}`));
+  }, 120_000);
 });

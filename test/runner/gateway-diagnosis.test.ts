@@ -52,6 +52,16 @@ describe('diagnoseGateway', () => {
     );
   });
 
+  it('a wrong server id in load_test: every MCP sample 404 while the REST 60 % passes (40 % failed)', () => {
+    const samples = [...times(60, ok('GET /tools')), ...times(38, failed('MCP tools/list', '404', 'Not Found')), ...times(2, failed('MCP initialize (thread start)', '404', 'Not Found'))];
+    expect(diagnoseGateway(tallyOf(samples), ctx)).toEqual({
+      code: 'GATEWAY_SERVER_NOT_FOUND',
+      message: '40 of 40 samples addressed to the virtual server failed with 404 Not Found (e.g. "MCP tools/list"): no virtual server abc on the gateway at http://127.0.0.1:59999 — check JMETER_SERVER_ID / --server-id (GET /servers lists the ids; ContextForge wants the 32-hex id without dashes)',
+    });
+    // A few 404s among working MCP calls (a resource gone) are a measurement.
+    expect(diagnoseGateway(tallyOf([...times(30, ok('MCP tools/list')), ...times(3, failed('MCP resources/read', '404', 'Not Found'))]), ctx)).toBeUndefined();
+  });
+
   it('a readiness check failing for another reason (406) still says the test measured nothing', () => {
     const v = diagnoseGateway(tallyOf([ok('setUp GET /health'), failed('setUp MCP initialize (thread start)', '406', 'Not Acceptable')]), ctx);
     expect(v).toEqual({ code: 'GATEWAY_NOT_READY', message: 'the readiness check stopped the test: "setUp MCP initialize (thread start)" got 406 Not Acceptable; the gateway is not ready to be measured' });
