@@ -38,6 +38,8 @@ export interface PlanLoad {
   readonly durationS: number;
   readonly targetRps?: number;
   readonly timeScale: number;
+  /** Phases one after another: threads and rate above are the highest phase's. */
+  readonly sequential: boolean;
   readonly groups: readonly GroupLoad[];
 }
 
@@ -71,6 +73,7 @@ export function effectiveLoad(shape: PlanShape, properties: ReadonlyMap<string, 
     durationS: shape.sequential ? sum(groups.map((g) => g.durationS)) : Math.max(...groups.map((g) => g.durationS)),
     ...(rates.length > 0 && { targetRps: shape.sequential ? Math.max(...rates) : sum(rates) }),
     timeScale,
+    sequential: shape.sequential,
     groups,
   };
 }

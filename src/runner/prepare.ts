@@ -57,7 +57,8 @@ export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promis
   const jmeter = resolveJmeter({ env: deps.env, ...(deps.jmeterDir !== undefined && { jmeterDir: deps.jmeterDir }) });
   const load = plan.loadUnder?.(effective);
   const plannedS = load?.durationS ?? plannedDurationS(plan, effective);
-  const targetRps = load ? (load.targetRps ?? NaN) : Number(effective.get('TARGET_RPS') ?? plan.targetRps);
+  // Phased plans have one target per phase: no single figure to hold the whole run against.
+  const targetRps = load ? (load.sequential ? NaN : (load.targetRps ?? NaN)) : Number(effective.get('TARGET_RPS') ?? plan.targetRps);
   return {
     request,
     plan,
