@@ -52,6 +52,8 @@ describe('bin/jtl.js never runs stale code', () => {
     const drifted = await execa(process.execPath, [join(clone, 'bin/jtl.js'), 'run', 'rest_api_baseline'], { cwd: clone, env, reject: false });
     expect(drifted.exitCode).toBe(2);
     expect(drifted.stderr).toContain('jtl: error PLAN_OUT_OF_DATE plans/rest_api_baseline.jmx differs from the plan definitions in src/plans: run `node bin/jtl.js plans build`');
+    const byPath = await execa(process.execPath, [join(clone, 'bin/jtl.js'), 'run', 'plans/rest_api_baseline.jmx'], { cwd: clone, env, reject: false });
+    expect(byPath.stderr).toContain('jtl: error PLAN_OUT_OF_DATE plans/rest_api_baseline.jmx differs'); // the catalogue's file, named by path
     expect((await jtl('plans', 'build')).exitCode).toBe(0);
     const fresh = await execa(process.execPath, [join(clone, 'bin/jtl.js'), 'run', 'rest_api_baseline'], { cwd: clone, env, reject: false });
     expect(fresh.stderr).toContain('CLI_MISSING_PROPERTY'); // past the freshness check: now it only lacks the token
