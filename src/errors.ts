@@ -8,7 +8,8 @@ export type ErrorCode =
   | `TARGET_${string}`
   | `INSTALL_${string}`
   | `REPORT_${string}`
-  | `CMP_${string}`;
+  | `CMP_${string}`
+  | `GATEWAY_${string}`;
 
 /**
  * The one error type of the toolkit. The message says what is wrong, where, and what to do;

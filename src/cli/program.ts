@@ -8,6 +8,7 @@ import { registerGateCommand } from './commands/gate.js';
 import { registerPlansCommand } from './commands/plans.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerRunsCommand } from './commands/runs.js';
 import { registerTargetCommand } from './commands/target.js';
 
 /** Commander wiring only: every subcommand lives in commands/<name>.ts and registers itself here. */
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerGateCommand(program);
   registerCompareCommands(program);
+  registerRunsCommand(program);
   return program;
 }
 

@@ -33,12 +33,19 @@ export function renderAllPlans(definitions: Readonly<Record<string, TestPlan>> =
   return [...plans, ...data, { path: 'PROPERTIES.md', content: renderPropertiesDoc(plans) }];
 }
 
-export async function buildPlans(o: { outDir?: string } = {}): Promise<{ outDir: string; written: readonly string[] }> {
+/** Writes every file of plans/; a file whose content is already right is left alone (readers never see it half-written). */
+export async function buildPlans(o: { outDir?: string } = {}): Promise<{ outDir: string; written: readonly string[]; changed: readonly string[] }> {
   const outDir = o.outDir ?? plansDir();
   const files = renderAllPlans();
   await mkdir(join(outDir, 'data'), { recursive: true });
-  for (const f of files) await writeFile(join(outDir, f.path), f.content, 'utf8');
-  return { outDir, written: files.map((f) => join(outDir, f.path)) };
+  const changed: string[] = [];
+  for (const f of files) {
+    const path = join(outDir, f.path);
+    if ((await readFile(path, 'utf8').catch(() => undefined)) === f.content) continue;
+    await writeFile(path, f.content, 'utf8');
+    changed.push(path);
+  }
+  return { outDir, written: files.map((f) => join(outDir, f.path)), changed };
 }
 
 export interface PlansCheck {

@@ -2,10 +2,11 @@ import { writeFile } from 'node:fs/promises';
 
 import type { RunError, ToolkitError } from '../errors.js';
 import type { Finding } from '../findings/finding.js';
+import type { GatewayVerdict } from './gateway-diagnosis.js';
 import { formatProperties } from './properties.js';
 import { prepareRun, type PrepareDeps, type PreparedRun } from './prepare.js';
 import { createRunFolder } from './run-folder.js';
-import { analyzeStep, executeStep, latestStep, reportStep, summaryStep, verdictStep } from './steps.js';
+import { analyzeStep, executeStep, gatewayStep, latestStep, reportStep, summaryStep, verdictStep } from './steps.js';
 import type { StopTimeouts } from './stop.js';
 import type { RunSummary } from './summary.js';
 import type { JmeterExit, ProgressState, RunEvent, RunFolder, RunRequest } from './types.js';
@@ -56,6 +57,10 @@ export interface RunContext {
   readonly endedAt?: Date;
   readonly exit?: JmeterExit;
   readonly stopReason?: string;
+  /** Set when the first seconds measured nothing and the run was stopped early (see gateway-check.ts). */
+  readonly failedFast?: string;
+  /** Set when the results show the gateway could not be measured (dead URL, refused token, unknown server id…). */
+  readonly gatewayVerdict?: GatewayVerdict;
   readonly analysis?: RunAnalysis;
   /** The analyzer refused the JTL (bad input: JTL_NO_SAMPLES, JTL_NOT_A_JTL …); its own bugs are thrown instead. */
   readonly analysisError?: ToolkitError;
@@ -73,7 +78,7 @@ export interface RunStep {
 }
 
 /** The run, step by step. SLA verdicts and the HTML report slot in after `analyze`. */
-export const defaultRunSteps: readonly RunStep[] = [executeStep, analyzeStep, summaryStep, reportStep, latestStep, verdictStep];
+export const defaultRunSteps: readonly RunStep[] = [executeStep, analyzeStep, gatewayStep, summaryStep, reportStep, latestStep, verdictStep];
 
 export type RunOutcome = RunContext & { readonly exit: JmeterExit; readonly summary: RunSummary };
 
@@ -94,7 +99,7 @@ export async function runPlan(
     folder.properties,
     formatProperties(prepared.redactedProperties, `effective properties of this run (secrets redacted)`),
   );
-  deps.onEvent?.({ kind: 'started', folder, jmeter: prepared.jmeter, plan: prepared.plan });
+  deps.onEvent?.({ kind: 'started', folder, jmeter: prepared.jmeter, plan: prepared.plan, ...(prepared.load && { load: prepared.load }) });
   let ctx: RunContext = { prepared, deps, folder, startedAt, warnings: [] };
   for (const step of steps) ctx = { ...ctx, ...(await step.run(ctx)) };
   if (!ctx.exit || !ctx.summary) {

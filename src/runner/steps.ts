@@ -4,6 +4,8 @@ import { ToolkitError } from '../errors.js';
 import type { RunContext, RunStep } from './pipeline.js';
 import { updateLatest } from './run-folder.js';
 import { buildRunSummary, readJmeterVersion } from './summary.js';
+import { gatewayContext } from './execute-step.js';
+import { diagnoseGateway, tallyJtl } from './gateway-check.js';
 import { failureOf } from './verdict.js';
 
 export { executeStep } from './execute-step.js';
@@ -28,6 +30,18 @@ export const analyzeStep: RunStep = {
       if (!(error instanceof ToolkitError)) throw error;
       return { ...version, analysisError: error };
     }
+  },
+};
+
+/** Mostly failed, or stopped early: read why the samples failed, to tell "nothing was measured" from a slow gateway. */
+export const gatewayStep: RunStep = {
+  name: 'gateway',
+  run: async (ctx) => {
+    const a = ctx.analysis;
+    if (!a || a.samples === 0 || (ctx.failedFast === undefined && a.errors * 4 < a.samples)) return {};
+    const verdict = diagnoseGateway(await tallyJtl(ctx.folder.jtl), gatewayContext(ctx.prepared.redactedProperties));
+    if (verdict === undefined) return {};
+    return { gatewayVerdict: verdict, warnings: [...ctx.warnings, `the run could not measure the gateway: ${verdict.message}`] };
   },
 };
 

@@ -1,4 +1,5 @@
 /** The runner's domain objects. Options are normalised once (options.ts) into a RunRequest. */
+import type { PlanLoad } from '../plans/shape.js';
 
 export type Profile = 'ci' | 'production';
 
@@ -15,6 +16,8 @@ export interface RunRequest {
   readonly remoteHosts: readonly string[];
   /** Seconds between two summariser lines (live progress). */
   readonly progressIntervalS: number;
+  /** Stop a run whose first this-many seconds measured nothing (dead gateway, refused token…); 0: never. */
+  readonly failFastS: number;
 }
 
 /** Where JMeter was found, and how. */
@@ -31,6 +34,10 @@ export interface ResolvedPlan {
   readonly targetRps?: number;
   readonly durationS?: number;
   readonly requiredProperties: readonly string[];
+  /** Catalogue plans: threads, rate and duration under the run's properties. */
+  readonly loadUnder?: (properties: ReadonlyMap<string, string>) => PlanLoad;
+  /** Catalogue plans run from plans/: the files there that differ from the definitions. */
+  readonly drift?: () => Promise<readonly string[]>;
 }
 
 /** The files of one run folder: results/<plan>_<timestamp>/. */
@@ -86,7 +93,7 @@ export interface ProgressState {
 }
 
 export type RunEvent =
-  | { readonly kind: 'started'; readonly folder: RunFolder; readonly jmeter: JmeterInstall; readonly plan: ResolvedPlan }
+  | { readonly kind: 'started'; readonly folder: RunFolder; readonly jmeter: JmeterInstall; readonly plan: ResolvedPlan; readonly load?: PlanLoad }
   | { readonly kind: 'progress'; readonly state: ProgressState }
   | { readonly kind: 'warning'; readonly message: string }
   | { readonly kind: 'stopping'; readonly step: StopStep };

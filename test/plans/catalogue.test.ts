@@ -26,30 +26,10 @@ const SPEC: Record<string, Record<string, string>> = {
   admin_ui_baseline: { USERS: '50', DURATION: '300', THINK_TIME_MIN: '3000', THINK_TIME_MAX: '5000' },
 };
 
-/** Which knob holds each catalogue default (phased plans: the peak, and the phases' durations summed). */
-const CATALOGUE_KNOBS: Record<string, Record<string, string | readonly string[]>> = {
-  rest_api_baseline: { threads: 'THREADS', rampUpS: 'RAMP_UP', durationS: 'DURATION', targetRps: 'TARGET_RPS' },
-  mcp_jsonrpc_baseline: { threads: 'THREADS', rampUpS: 'RAMP_UP', durationS: 'DURATION', targetRps: 'TARGET_RPS' },
-  mcp_test_servers_baseline: { threads: 'THREADS', rampUpS: 'RAMP_UP', durationS: 'DURATION', targetRps: 'TARGET_RPS' },
-  load_test: { threads: 'THREADS', rampUpS: 'RAMP_UP', durationS: 'DURATION', targetRps: 'TARGET_RPS' },
-  stress_test: {
-    threads: 'MAX_THREADS', rampUpS: 'PHASE1_RAMP_UP', targetRps: 'PHASE6_RPS',
-    durationS: ['PHASE1_DURATION', 'PHASE2_DURATION', 'PHASE3_DURATION', 'PHASE4_DURATION', 'PHASE5_DURATION', 'PHASE6_DURATION', 'COOLDOWN_DURATION'],
-  },
-  spike_test: {
-    threads: 'PEAK_THREADS', rampUpS: 'SPIKE_RAMP_UP', targetRps: 'PEAK_RPS',
-    durationS: ['BASELINE_DURATION', 'SPIKE_RAMP_UP', 'PEAK_HOLD', 'RECOVERY_DURATION', 'VERIFY_DURATION'],
-  },
-  soak_test: { threads: 'THREADS', rampUpS: 'RAMP_UP', durationS: 'DURATION', targetRps: 'TARGET_RPS' },
-  sse_streaming_baseline: { threads: 'CONNECTIONS', rampUpS: 'RAMP_UP', durationS: 'DURATION' },
-  websocket_baseline: { threads: 'CONNECTIONS', rampUpS: 'RAMP_UP', durationS: 'DURATION' },
-  admin_ui_baseline: { threads: 'USERS', rampUpS: 'RAMP_UP', durationS: 'DURATION' },
-};
 
 describe('plan catalogue', () => {
   it('lists the ten plans, with the fixed file names, all present in plans/', () => {
     expect(planCatalogue.map((p) => p.name).sort()).toEqual(Object.keys(PLAN_DEFINITIONS).sort());
-    expect(Object.keys(CATALOGUE_KNOBS).sort()).toEqual(Object.keys(PLAN_DEFINITIONS).sort());
     for (const p of planCatalogue) {
       expect(p.file).toBe(`${p.name}.jmx`);
       expect(existsSync(join(plansDir(), p.file)), p.file).toBe(true);
@@ -75,16 +55,16 @@ describe('plan catalogue', () => {
     }
   });
 
-  it.each(Object.entries(CATALOGUE_KNOBS))('%s: each catalogue default is the default of its own knob', (name, fields) => {
-    const plan = findPlan(name)!;
-    const k = knobs(files.get(plan.file) ?? '');
-    const valueOf = (knob: string | readonly string[]) =>
-      (typeof knob === 'string' ? [knob] : knob).reduce((sum, n) => {
-        expect(k.has(n), `${name} has no knob ${n}`).toBe(true);
-        return sum + Number(k.get(n));
-      }, 0);
-    const fromKnobs = Object.fromEntries(Object.entries(fields).map(([field, knob]) => [field, valueOf(knob)]));
-    expect(fromKnobs).toEqual(plan.defaults);
+  it('the catalogue figures are read from the definitions: every property its shapes name is a knob of the plan', () => {
+    for (const p of planCatalogue) {
+      const k = knobs(files.get(p.file) ?? '');
+      const named = p.shape.groups.flatMap((g) => [g.threads, ...(g.rampUp ? [g.rampUp] : []), ...g.duration, ...(g.rate ? [g.rate] : [])]);
+      if (p.shape.maxThreads) named.push(p.shape.maxThreads);
+      expect(named.filter((n) => !k.has(n)), p.name).toEqual([]);
+    }
+    const rest = findPlan('rest_api_baseline');
+    expect(rest?.defaults).toEqual({ threads: 100, rampUpS: 60, durationS: 600, targetRps: 1000 });
+    expect(rest?.loadUnder(new Map([['THREADS', '7'], ['TIME_SCALE', '0.5']]))).toMatchObject({ threads: 7, durationS: 300, rampUpS: 30 });
   });
 
   it('plansDir() resolves the repository plans/ folder from the module location', () => {

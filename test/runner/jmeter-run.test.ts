@@ -74,7 +74,8 @@ describe('jtl run with the real JMeter 5.6.3', () => {
       properties: { TOKEN: '<redacted>', DURATION: '400', THREADS: '2', TIME_SCALE: '0.01' },
       analysis: { samples: rows.length, errors: 0 },
     });
-    expect(r.stderr).toMatch(/^progress \d\d:\d\d\/00:04 samples=\d+ rate=[\d.]+\/s errors=0\.00% active=\d+$/m);
+    // A slow JMeter start on a loaded machine can run past the plan's 4 s: then the overrun is spelled out.
+    expect(r.stderr).toMatch(/^progress \d\d:\d\d\/00:04(?: \(\+\d\d:\d\d over plan\))? samples=\d+ rate=[\d.]+\/s errors=0\.00% active=\d+$/m);
   });
 
   it('Ctrl-C (SIGINT) stops JMeter with Shutdown; the JTL is complete and analyzed; exit 0', async () => {
@@ -106,7 +107,7 @@ describe('jtl run with the real JMeter 5.6.3', () => {
     const r = await runJtl(['run', healthPlan, '--out', out, '--gateway-url', `http://127.0.0.1:${port}`, '--duration', '2'], realEnv());
     expect(r.exitCode, r.all).toBe(3);
     expect(r.stderr).toMatch(
-      new RegExp(`jtl: error RUN_ALL_SAMPLES_FAILED all \\d+ samples failed \\(.*Connection refused.*\\): is the target at http://127.0.0.1:${port} up and reachable\\?`),
+      new RegExp(`jtl: error GATEWAY_UNREACHABLE (\\d+) of \\1 samples failed with .*Connection refused.*: is the gateway at http://127.0.0.1:${port} up\\?`),
     );
     expect(r.stderr).toMatch(/warning: error rate is 100.00%/);
     expect(summaryOf(latestFolder(out)).exit.status).toBe('finished');

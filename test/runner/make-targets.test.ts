@@ -147,6 +147,6 @@ describe('make targets', () => {
   it('jmeter-report without a run says what to do', async () => {
     const r = await make(['jmeter-report']);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(`no ${results}/latest/results.jtl: run a plan first`);
+    expect(r.stderr).toContain(`jtl: error RUN_NOT_ENOUGH_RUNS ${results}: no run with samples (0 run folder(s), 0 without samples): run a plan first`);
   });
 });

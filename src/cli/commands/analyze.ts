@@ -51,6 +51,7 @@ export function registerAnalyzeCommand(program: Command): void {
     .addHelpText('after', '\nJMeter\'s own CSV dialect is read by a fast byte scanner; other quote or escape characters, longer\ndelimiters and other encodings are read with csv-parse (slower, same figures).')
     .addHelpText('after', '\nA file named - is standard input (e.g. zcat results.jtl.gz | jtl analyze -).')
     .action(async (files: string[], o: AnalyzeCliOptions) => {
+      refuseConflictingOutputs(o);
       const percentiles = numberList(o.percentiles, '--percentiles');
       const analysis = await analyzeJtl({
         files,
@@ -60,7 +61,7 @@ export function registerAnalyzeCommand(program: Command): void {
         ...(o.to !== undefined && { to: time(o.to, '--to') }),
         mode: o.jmeterCompat ? 'jmeter-compat' : 'exact',
         apdex: apdex(o.apdex),
-        intervalMs: numberList(o.interval, '--interval')[0]!,
+        intervalMs: wholeMs(o.interval, '--interval'),
         dialect: dialect(o),
         ...(o.maxLabels !== undefined && { maxLabels: wholeNumber(o.maxLabels, '--max-labels') }),
         onProgress: progressReporter(files),
@@ -98,6 +99,22 @@ function dialect(o: AnalyzeCliOptions): CsvDialect {
     ...(o.escape && { escape: o.escape }),
     ...(o.encoding && { encoding: o.encoding as BufferEncoding }),
   };
+}
+
+/** One output format per call: `--json --csv` would otherwise print one of them without a word. */
+function refuseConflictingOutputs(o: AnalyzeCliOptions): void {
+  const chosen = [o.json && '--json', o.statisticsJson && '--statistics-json', o.csv && '--csv'].filter(Boolean);
+  if (chosen.length > 1) {
+    throw new ToolkitError('CLI_CONFLICTING_OPTIONS', `${chosen.join(' and ')} both choose the output format: pass only one of them`, { options: chosen });
+  }
+}
+
+function wholeMs(text: string, option: string): number {
+  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new ToolkitError('CLI_BAD_OPTION', `${option} ${text}: expected a positive whole number of milliseconds, e.g. ${option} 5000`, { option });
+  }
+  return value;
 }
 
 function numberList(text: string, option: string): number[] {

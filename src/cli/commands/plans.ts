@@ -26,7 +26,7 @@ export function registerPlansCommand(program: Command): void {
     .action(async (o: { out?: string }) => {
       const { buildPlans } = await plansModule();
       const r = await buildPlans(o.out ? { outDir: o.out } : {});
-      process.stdout.write(`wrote ${r.written.length} files to ${r.outDir}\n`);
+      process.stdout.write(`wrote ${r.written.length} files to ${r.outDir} (${r.changed.length} changed)\n`);
     });
 
   plans

@@ -13,6 +13,7 @@ import type { ProgressState, RunEvent } from '../../runner/types.js';
 import { toStatisticsJson } from '../../stats/statistics-json.js';
 import { formatAnalysisTable } from '../format/analysis-table.js';
 import { prepareRunSla, type RunSlaOptions } from '../run-sla.js';
+import { formatLoad } from '../format/load.js';
 
 interface RunCommandOptions extends RawRunOptions, RunSlaOptions {
   readonly embeddedTarget?: boolean;
@@ -37,6 +38,8 @@ export function registerRunCommand(program: Command): void {
     .option('--token-file <file>', 'read the bearer token from this file (else JMETER_TOKEN / MCPGATEWAY_BEARER_TOKEN)')
     .option('--remote <hosts>', 'run on remote JMeter engines host[:port],… (JMeter -R); results are merged')
     .option('--progress-interval <s>', 'seconds between progress updates (JMeter reports at most every ~5 s)', String(RUN_DEFAULTS.progressIntervalS))
+    .option('--fail-fast <s>', 'stop the run when its first <s> seconds measured nothing: gateway down, token refused, unknown server id, failed readiness check (exit 3)', String(RUN_DEFAULTS.failFastS))
+    .option('--no-fail-fast', 'never stop a run early, whatever its first samples say')
     .option('--embedded-target', 'start the built-in loopback gateway stand-in (as `jtl target`) for this run and aim the plan at it')
     .option('--json', 'print summary.json instead of the table')
     .option('--verbose', "echo JMeter's own output")
@@ -52,8 +55,9 @@ export function registerRunCommand(program: Command): void {
         'Remote engines log the properties they receive: start jmeter-server with\n' +
         '  -Lorg.apache.jmeter.engine.StandardJMeterEngine=WARN so the token stays out of their logs.\n' +
         'Exit codes: 0 JMeter finished (also after Ctrl-C; some failed samples only warn), 2 bad usage,\n' +
-        '3 JMeter failed, recorded no sample, or every sample failed (target down or unreachable), 4 a bug of jtl;\n' +
-        'with --sla/--rule: 1 when a failing-severity rule failed or --abort-on-fail stopped the run.',
+        '3 JMeter failed, recorded no sample, or the run could not measure the gateway (down or unreachable,\n' +
+        '  token refused, unknown server id, the readiness check stopped the test, most samples failed for such a cause),\n' +
+        '4 a bug of jtl; with --sla/--rule: 1 when a failing-severity rule failed or --abort-on-fail stopped the run.',
     )
     .action(async (plan: string, options: RunCommandOptions) => {
       // Loaded here, not at start-up: `jtl analyze` and `--help` need none of the runner, plans or target.
@@ -72,7 +76,7 @@ export function registerRunCommand(program: Command): void {
       const onSignal = (): void => (stop.signal.aborted ? hurry.abort() : stop.abort());
       // SIGHUP: the terminal closed; JMeter (its own process group) would not notice, so it is stopped like on Ctrl-C.
       process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('SIGHUP', onSignal);
-      const view = progressView(process.stderr);
+      const view = progressView(process.stderr, normalized.profile);
       try {
         const onEvent = (e: RunEvent): void => {
           if (e.kind === 'started') sla?.started(e.folder.jtl);
@@ -124,15 +128,14 @@ const writeReport = async (runFolder: string): Promise<string> => {
 };
 
 /** Progress on stderr: a bar redrawn in place on a TTY (its clock ticks every second), plain lines otherwise. */
-function progressView(out: NodeJS.WriteStream) {
+function progressView(out: NodeJS.WriteStream, profile?: string) {
   const tty = Boolean(out.isTTY);
   let last: { state: ProgressState; at: number } | undefined;
   let barShown = false;
   const drawBar = (): void => {
     if (!last) return;
     const elapsedS = last.state.elapsedS + (Date.now() - last.at) / 1000;
-    const plannedS = last.state.plannedS;
-    out.write(`\r\x1b[2K${formatProgressBar({ ...last.state, elapsedS: plannedS ? Math.min(elapsedS, plannedS) : elapsedS })}`);
+    out.write(`\r\x1b[2K${formatProgressBar({ ...last.state, elapsedS })}`);
     barShown = true;
   };
   const ticker = tty ? setInterval(drawBar, 1000).unref() : undefined;
@@ -147,7 +150,10 @@ function progressView(out: NodeJS.WriteStream) {
   };
   return {
     onEvent: (e: RunEvent): void => {
-      if (e.kind === 'started') say(`running ${e.plan.name} with JMeter (${e.jmeter.bin}) into ${e.folder.dir}`);
+      if (e.kind === 'started') {
+        say(`running ${e.plan.name} with JMeter (${e.jmeter.bin}) into ${e.folder.dir}`);
+        if (e.load) say(formatLoad(e.load, profile));
+      }
       else if (e.kind === 'warning') say(`warning: ${e.message}`);
       else if (e.kind === 'stopping') say(`stopping JMeter: ${e.step}`);
       else if (tty) {
