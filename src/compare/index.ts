@@ -9,6 +9,6 @@
 export { baselineJson, parseBaseline } from './baseline-file.js';
 export { compareRuns, comparisonFindings, type Comparison } from './compare.js';
 export { digestJtl, digestOf } from './digest.js';
-export { loadDigest, newestRuns } from './inputs.js';
+export { loadDigest } from './inputs.js';
 export * from './types.js';
 export { LabelWindows } from '../stats/label-windows.js';

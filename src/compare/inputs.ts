@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
 import { ToolkitError } from '../errors.js';
@@ -57,50 +57,3 @@ async function planOf(dir: string): Promise<{ plan?: string }> {
   return m ? { plan: m[1]! } : {};
 }
 
-/**
- * The newest `count` run folders under `resultsDir` that recorded samples (a run that stopped before its first
- * sample is skipped), oldest first; runs of different plans are refused unless allowed. Order: the folder's
- * UTC timestamp, then its modification time.
- */
-export async function newestRuns(resultsDir: string, count: number, allowDifferentPlans: boolean): Promise<RunFolderInfo[]> {
-  const names = existsSync(resultsDir) ? await readdir(resultsDir) : [];
-  const seen = new Set<string>();
-  const candidates: Array<{ info: RunFolderInfo; key: string }> = [];
-  for (const name of names) {
-    const dir = join(resultsDir, name);
-    const real = await realpath(dir).catch(() => dir);
-    if (seen.has(real) || !(await stat(real).catch(() => undefined))?.isDirectory()) continue;
-    seen.add(real);
-    const jtl = join(dir, 'results.jtl');
-    if (!(await hasSamples(jtl))) continue;
-    const m = FOLDER_NAME.exec(basename(real));
-    const mtime = (await stat(jtl)).mtimeMs;
-    candidates.push({ info: { dir: real, jtl: join(real, 'results.jtl'), ...(await planOf(real)) }, key: `${m ? m[2] : ''}|${String(Math.floor(mtime)).padStart(16, '0')}` });
-  }
-  candidates.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const picked = candidates.slice(-count).map((c) => c.info);
-  if (picked.length < count) {
-    throw new ToolkitError('CMP_NO_INPUT', `${resultsDir}: ${picked.length} run folder(s) with samples, ${count} needed; run a plan first, or name BASELINE and CURRENT`, { dir: resultsDir });
-  }
-  const plans = new Set(picked.map((p) => p.plan ?? '?'));
-  if (!allowDifferentPlans && plans.size > 1) {
-    throw new ToolkitError('CMP_DIFFERENT_PLANS', `the newest runs in ${resultsDir} are of different plans (${picked.map((p) => `${basename(p.dir)}: ${p.plan ?? 'unknown'}`).join(', ')}); name the runs to compare, or pass --allow-different-plans`, { dirs: picked.map((p) => p.dir) });
-  }
-  return picked;
-}
-
-/** Whether a JTL holds at least one record after its header (reads only the first 64 KiB). */
-async function hasSamples(jtl: string): Promise<boolean> {
-  const handle = await open(jtl, 'r').catch(() => undefined);
-  if (handle === undefined) return false;
-  try {
-    const buffer = Buffer.alloc(65536);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = buffer.subarray(0, bytesRead).toString('utf8');
-    if (text.startsWith('<?xml') || text.startsWith('<')) return /<(httpSample|sample)\b/.test(text);
-    const firstEnd = text.indexOf('\n');
-    return firstEnd >= 0 && text.slice(firstEnd + 1).trim().length > 0;
-  } finally {
-    await handle.close();
-  }
-}

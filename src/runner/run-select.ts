@@ -33,10 +33,10 @@ export async function listRuns(outDir: string): Promise<readonly RunEntry[]> {
   return runs.sort((a, b) => (a.order < b.order ? 1 : a.order > b.order ? -1 : 0));
 }
 
-/** summary.json says how many samples the run recorded; without one (a killed runner), a JTL row after the header counts. */
+/** summary.json says how many samples the run recorded; without that figure (a killed runner), a JTL row after the header counts. */
 async function hasSamples(dir: string): Promise<boolean> {
   const summary = await readFile(join(dir, 'summary.json'), 'utf8').then((t) => JSON.parse(t) as { analysis?: { samples?: number } }, () => undefined);
-  if (summary !== undefined) return (summary.analysis?.samples ?? 0) > 0;
+  if (typeof summary?.analysis?.samples === 'number') return summary.analysis.samples > 0;
   const head = await open(join(dir, 'results.jtl'), 'r')
     .then(async (fd) => {
       try {
@@ -50,6 +50,10 @@ async function hasSamples(dir: string): Promise<boolean> {
     .catch(() => '');
   return /\n./.test(head);
 }
+
+/** The line that says why a newer run was passed over. */
+export const skippedRunNote = (r: RunEntry): string =>
+  `jtl: skipping ${r.dir}: no samples (the run failed or stopped before its first sample; see its jmeter.log)`;
 
 export interface PickRunsOptions {
   readonly outDir: string;

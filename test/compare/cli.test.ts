@@ -154,7 +154,7 @@ describe('jtl compare without inputs: the newest runs in results/', () => {
     folder(mixed, 'rest_api_baseline_20261201-120000', noiseJtl({ seed: 34, seconds: 40, ratePerS: 50 }), 'rest_api_baseline');
     const refused = await jtl(['compare', '--runs', mixed]);
     expect(refused.exitCode).toBe(2);
-    expect(refused.stderr).toMatch(/^jtl: error CMP_DIFFERENT_PLANS the newest runs in .* are of different plans \(mcp_jsonrpc_baseline_20261201-100000: mcp_jsonrpc_baseline, rest_api_baseline_20261201-120000: rest_api_baseline\)/);
+    expect(refused.stderr).toMatch(/^jtl: error RUN_DIFFERENT_PLANS the two newest runs with samples are of different plans \(.*rest_api_baseline_20261201-120000, .*mcp_jsonrpc_baseline_20261201-100000\)/);
     const allowed = await jtl(['compare', '--runs', mixed, '--allow-different-plans', '--fail-on', 'none']);
     expect(allowed.exitCode).toBe(0);
   });
@@ -164,6 +164,6 @@ describe('jtl compare without inputs: the newest runs in results/', () => {
     mkdirSync(empty);
     const r = await jtl(['compare', '--runs', empty]);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain('0 run folder(s) with samples, 2 needed');
+    expect(r.stderr).toContain(`jtl: error RUN_NOT_ENOUGH_RUNS ${empty}: only 0 run(s) with samples (0 run folder(s), 0 without samples)`);
   });
 });

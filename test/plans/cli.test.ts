@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Command } from 'commander';
-import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { registerPlansCommand } from '../../src/cli/commands/plans.js';
 import { ToolkitError } from '../../src/errors.js';

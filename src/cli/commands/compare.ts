@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 
 import { baselineJson } from '../../compare/baseline-file.js';
 import { compareRuns } from '../../compare/compare.js';
-import { loadDigest, newestRuns } from '../../compare/inputs.js';
+import { loadDigest } from '../../compare/inputs.js';
+import { pickRuns, skippedRunNote } from '../../runner/run-select.js';
 import { DEFAULT_COMPARE_OPTIONS, METRICS, type CompareOptions, type LabelPair, type MetricId } from '../../compare/types.js';
 import { SlaFailed, ToolkitError } from '../../errors.js';
 import { failures } from '../../findings/finding.js';
@@ -105,9 +106,10 @@ export function registerCompareCommands(program: Command): void {
 
 async function inputs(baseline: string | undefined, current: string | undefined, o: CompareCliOptions): Promise<[string, string]> {
   if (baseline !== undefined && current !== undefined) return [baseline, current];
-  if (baseline !== undefined) return [baseline, (await newestRuns(o.runs, 1, true))[0]!.dir];
-  const [a, b] = await newestRuns(o.runs, 2, Boolean(o.allowDifferentPlans));
-  return [a!.dir, b!.dir];
+  const picked = await pickRuns({ outDir: o.runs, count: baseline === undefined ? 2 : 1, allowDifferentPlans: Boolean(o.allowDifferentPlans) });
+  for (const r of picked.skipped) process.stderr.write(skippedRunNote(r) + '\n');
+  const [a, b] = picked.runs.map((r) => r.dir);
+  return baseline === undefined ? [a!, b!] : [baseline, a!];
 }
 
 function compareOptions(o: CompareCliOptions): CompareOptions {

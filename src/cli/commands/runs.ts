@@ -12,11 +12,11 @@ export function registerRunsCommand(program: Command): void {
     .option('--count <n>', '1 (a report) or 2 (a comparison)', '1')
     .option('--allow-different-plans', 'let a comparison pair runs of different plans')
     .action(async (o: { out: string; count: string; allowDifferentPlans?: boolean }) => {
-      const { pickRuns } = await import('../../runner/run-select.js');
+      const { pickRuns, skippedRunNote } = await import('../../runner/run-select.js');
       const { ToolkitError } = await import('../../errors.js');
       if (o.count !== '1' && o.count !== '2') throw new ToolkitError('CLI_BAD_OPTION', `--count ${o.count}: expected 1 or 2`, { option: '--count' });
       const picked = await pickRuns({ outDir: o.out, count: Number(o.count), ...(o.allowDifferentPlans && { allowDifferentPlans: true }) });
-      for (const r of picked.skipped) process.stderr.write(`jtl: skipping ${r.dir}: no samples (the run failed or stopped before its first sample; see its jmeter.log)\n`);
+      for (const r of picked.skipped) process.stderr.write(skippedRunNote(r) + '\n');
       process.stdout.write(picked.runs.map((r) => r.dir).join('\n') + '\n');
     });
 }
