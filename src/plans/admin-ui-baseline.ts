@@ -15,7 +15,7 @@ import {
   type SamplerChild,
 } from '../jmx/index.js';
 import { gatewayDefaults } from './common.js';
-import { gatewayVariables, groovyOnce, gw, scaledSeconds } from './knobs.js';
+import { api, gatewayVariables, groovyOnce, scaledSeconds } from './knobs.js';
 
 const THINK_MIN = prop('THINK_TIME_MIN', 3000);
 const THINK_MAX = prop('THINK_TIME_MAX', 5000);
@@ -27,14 +27,14 @@ const loggedIn = (): readonly SamplerChild[] => [
   responseAssertion('no HX-Redirect', { field: 'headers', rule: 'contains', not: true, patterns: ['HX-Redirect'] }),
 ];
 
-const page = (path: string) => httpSampler(`GET ${path}`, { method: 'GET', path: gw(path) }, loggedIn());
+const page = (path: string) => httpSampler(`GET ${path}`, { method: 'GET', path: api(path) }, loggedIn());
 const partial = (path: string) =>
-  httpSampler(`HTMX ${path}`, { method: 'GET', path: gw(path) }, [headerManager([['HX-Request', 'true']], 'HTMX request'), ...loggedIn()]);
+  httpSampler(`HTMX ${path}`, { method: 'GET', path: api(path) }, [headerManager([['HX-Request', 'true']], 'HTMX request'), ...loggedIn()]);
 
 /** Log in once per user: the CSRF cookie of the login page goes back in the form, with an Origin header. */
 const login = () =>
   onceOnlyController('Log in once per user', [
-    httpSampler('GET /admin/login', { method: 'GET', path: gw('/admin/login') }, [
+    httpSampler('GET /admin/login', { method: 'GET', path: api('/admin/login') }, [
       statusAssertion([200]),
       regexExtractor('CSRF cookie', { variable: 'CSRF_TOKEN', regex: 'mcpgateway_csrf_token=([^;\\s]+)', source: 'headers', defaultValue: 'CSRF_COOKIE_MISSING' }),
     ]),
@@ -42,7 +42,7 @@ const login = () =>
       'POST /admin/login',
       {
         method: 'POST',
-        path: gw('/admin/login'),
+        path: api('/admin/login'),
         followRedirects: false,
         form: [['email', prop('ADMIN_EMAIL', 'admin@example.com')], ['password', secretProp('ADMIN_PASSWORD')], ['csrf_token', v('CSRF_TOKEN')]],
       },
@@ -74,7 +74,7 @@ export const adminUiBaseline = testPlan(
       page('/admin/metrics'),
       partial('/admin/metrics/partial'),
       page('/admin/plugins'),
-      httpSampler('GET /admin (back)', { method: 'GET', path: gw('/admin') }, loggedIn()),
+      httpSampler('GET /admin (back)', { method: 'GET', path: api('/admin') }, loggedIn()),
     ]),
   ],
   {
