@@ -9,7 +9,8 @@
 # Knobs (environment): GATEWAY_DIR (.gateway), GATEWAY_STATE ($GATEWAY_DIR/state), GATEWAY_PORT (4444),
 # GATEWAY_FAST_TIME_PORT (18888), GATEWAY_FAST_TEST_PORT (18880), GATEWAY_SERVER_ID, GATEWAY_PYTHON (interpreter),
 # GATEWAY_VERSION (1.1.0), GATEWAY_EXTRA_ENV (file of KEY=VALUE settings, e.g. USE_STATEFUL_SESSIONS=true),
-# GATEWAY_PIP_CACHE (pip's download cache; default pip's own, ~/.cache/pip).
+# GATEWAY_WHEELS (where the downloaded wheels are kept, per version and Python: a fresh venv installs from
+# there without the network; default ~/.cache/jmeter-mcp-toolkit, a folder a CI cache can keep).
 set -euo pipefail
 
 SCRIPTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -64,13 +65,22 @@ install_venv() {
   venv=$GATEWAY_DIR/venv-$version
   if [ -f "$venv/.installed" ] && [ "$(cat "$venv/.installed")" = "$version" ]; then echo "$venv"; return; fi
   log "installing mcp-contextforge-gateway==$version into $venv with $py (Python $((minor / 100)).$((minor % 100)))"
-  local t0=$SECONDS constraints=()
+  local t0=$SECONDS constraints=() wheels
+  wheels=${GATEWAY_WHEELS:-${XDG_CACHE_HOME:-$HOME/.cache}/jmeter-mcp-toolkit}/wheels-$version-py$minor
   [ "$version" != "$FALLBACK_VERSION" ] || constraints=(-c "$SCRIPTS/gateway/constraints-$FALLBACK_VERSION.txt")
   rm -rf "$venv"
+  mkdir -p "$GATEWAY_DIR"
   "$py" -m venv "$venv" || die "$py -m venv failed" "install the venv module (Debian: python3-venv)"
-  [ -z "${GATEWAY_PIP_CACHE:-}" ] || export PIP_CACHE_DIR=$GATEWAY_PIP_CACHE
-  if ! "$venv/bin/pip" install -q "mcp-contextforge-gateway==$version" "${constraints[@]}" > "$GATEWAY_DIR/pip.log" 2>&1; then
-    die "pip install mcp-contextforge-gateway==$version failed: $(tail -n 1 "$GATEWAY_DIR/pip.log")" "full log: $GATEWAY_DIR/pip.log"
+  # pip's own cache keeps nothing when the index says no-store: keep the wheels ourselves, download once.
+  if [ ! -f "$wheels/.complete" ]; then
+    log "downloading mcp-contextforge-gateway==$version and its dependencies into $wheels"
+    if ! "$venv/bin/pip" download -q -d "$wheels" "mcp-contextforge-gateway==$version" "${constraints[@]}" > "$GATEWAY_DIR/pip.log" 2>&1; then
+      die "pip download mcp-contextforge-gateway==$version failed: $(tail -n 1 "$GATEWAY_DIR/pip.log")" "full log: $GATEWAY_DIR/pip.log (is the package index reachable?)"
+    fi
+    touch "$wheels/.complete"
+  fi
+  if ! "$venv/bin/pip" install -q --no-index --find-links "$wheels" "mcp-contextforge-gateway==$version" "${constraints[@]}" >> "$GATEWAY_DIR/pip.log" 2>&1; then
+    die "pip install mcp-contextforge-gateway==$version from $wheels failed: $(tail -n 1 "$GATEWAY_DIR/pip.log")" "full log: $GATEWAY_DIR/pip.log; delete $wheels to download again"
   fi
   echo "$version" > "$venv/.installed"
   log "installed $version in $((SECONDS - t0)) s"
