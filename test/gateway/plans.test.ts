@@ -45,7 +45,9 @@ describe('the plans against a real ContextForge gateway', () => {
 
   it('websocket_baseline for 50 s: server pings answered, every connection closes', async () => {
     const run = await expectClean('websocket_baseline 50 s', 'websocket_baseline', ['-J', 'DURATION=5000', '-J', 'CONNECTIONS=2', '-J', 'MSG_PER_SEC=2']);
-    expect(run.samples).toBeGreaterThan(100);
+    // Past the server's second ping (40 s), where an unanswered ping closes the connection with 1011.
+    expect(run.testMs).toBeGreaterThanOrEqual(45_000);
+    expect(run.samples).toBeGreaterThan(30);
   });
 
   it.each(MCP_PLANS)('%s with USE_STATEFUL_SESSIONS=true', async (plan) => {

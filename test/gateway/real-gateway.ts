@@ -78,6 +78,8 @@ export interface TierRun {
   readonly failed: number;
   readonly p95: number;
   readonly durationS: number;
+  /** How long JMeter ran (summary.json durationMs). */
+  readonly testMs: number;
   /** label → failed samples, with a response code/message, for the assertion message. */
   readonly failures: string;
   readonly output: string;
@@ -111,6 +113,7 @@ export async function runTierPlan(g: RealGateway, name: string, plan: string, op
       failed: summary?.analysis?.errors ?? -1,
       p95: total?.pct2ResTime ?? Number.NaN,
       durationS: Math.round((Date.now() - started) / 1000),
+      testMs: summary?.durationMs ?? 0,
       failures: folder === undefined ? '' : failedLabels(readFileSync(join(out, folder, 'results.jtl'), 'utf8')),
       output: r.all ?? '',
     };
