@@ -50,7 +50,7 @@ afterAll(async () => {
 
 describe('admin_ui_baseline content checks', () => {
   it('fail the dashboard, the partials and the JSON calls on a 200 page without their content', async () => {
-    const props = [`GATEWAY_URL=${url}`, 'ADMIN_PASSWORD=pw-for-admin-test', 'USERS=1', 'DURATION=300', 'TIME_SCALE=0.01'];
+    const props = [`GATEWAY_URL=${url}`, 'ADMIN_PASSWORD=pw-for-admin-test', 'USERS=1', 'DURATION=1500', 'TIME_SCALE=0.01'];
     writeFileSync(join(dir, 'run.properties'), props.join('\n') + '\n', { mode: 0o600 });
     const run = await runPlan(join(plansDir(), 'admin_ui_baseline.jmx'), {
       cwd: dir,

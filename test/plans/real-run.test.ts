@@ -90,10 +90,13 @@ describe('MCP sessions', () => {
       const count = (label: string) => run.rows.filter((r) => r.label === label).length;
       const initializes = run.rows.filter((r) => r.label.includes('MCP initialize')).length;
       const tearDown = run.rows.find((r) => r.label === 'tearDown MCP DELETE open sessions');
-      expect(tearDown?.responseMessage).toBe('ended 4 sessions');
+      // A thread the duration stops between its DELETE and the next initialize holds no session: N <= 4.
+      const ended = Number(/^ended (\d+) sessions$/.exec(tearDown?.responseMessage ?? '')?.[1]);
+      expect(ended).toBeGreaterThanOrEqual(1);
+      expect(ended).toBeLessThanOrEqual(4);
       expect(count('setUp MCP DELETE session')).toBe(1);
       expect(count('MCP notifications/initialized (thread start)')).toBe(4);
-      expect(count('setUp MCP DELETE session') + count('MCP DELETE session') + 4).toBe(initializes);
+      expect(count('setUp MCP DELETE session') + count('MCP DELETE session') + ended).toBe(initializes);
       expect(stateful.openMcpSessions()).toBe(0);
     } finally {
       await stateful.close();
