@@ -162,3 +162,13 @@ jmeter-clean: ## delete every run folder in results/ (keeps results/.gitkeep)
 .PHONY: jmeter-plans
 jmeter-plans: $(JTL_BUILD) ## regenerate plans/*.jmx from the TypeScript definitions
 	@$(JTL) plans build
+
+# ---------------------------------------------------------------------------------------------------------
+# A real ContextForge gateway on loopback (scripts/gateway.sh): venv, secrets, token, seeded virtual server.
+.PHONY: gateway-up
+gateway-up: $(JTL_BUILD) ## start a real ContextForge 1.1.0 on 127.0.0.1:4444 (installs it once), seed it, print what to export
+	@bash scripts/gateway.sh up
+
+.PHONY: gateway-down
+gateway-down: ## stop the gateway and test servers gateway-up started (GATEWAY_WIPE=1 also deletes its DB, logs and token)
+	@bash scripts/gateway.sh down $(if $(GATEWAY_WIPE),--wipe)

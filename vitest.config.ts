@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The real-gateway tier has its own config: npm run test:gateway (vitest.gateway.config.ts).
+    exclude: [...configDefaults.exclude, 'test/gateway/**'],
     // Integration tests start the real JMeter (a JVM each): keep the 2 cores from thrashing.
     fileParallelism: true,
     maxWorkers: 2,

@@ -1,7 +1,7 @@
 import { constantThroughputTimer, prop, testPlan, threadGroup, v } from '../jmx/index.js';
 import { authHeaders, gatewayDefaults } from './common.js';
 import { gatewayVariables, groovyOnce, scaledSeconds } from './knobs.js';
-import { mcpHeaders, mcpMix } from './mcp-mix.js';
+import { mcpClient, mcpMix, mcpSessionTeardown, mcpSessionVariables } from './mcp-mix.js';
 import { mcpUrl } from './mcp-jsonrpc-baseline.js';
 import { restMix, restMixVariables } from './rest-mix.js';
 
@@ -21,13 +21,14 @@ export const loadTest = testPlan(
     ]),
     threadGroup('Load MCP mix', { threads: v('MCP_THREADS'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
       gatewayDefaults(),
-      authHeaders(),
-      mcpHeaders(),
+      ...mcpClient(),
       constantThroughputTimer({ perMinute: v('MCP_RPM') }, 'MCP share of TARGET_RPS'),
       ...mcpMix({ url: mcpUrl(), labelPrefix: '' }),
     ]),
+    mcpSessionTeardown(),
   ],
   {
+    tearDownOnShutdown: true,
     variables: [
       ...gatewayVariables(),
       scaledSeconds('RAMP_UP_S', 'RAMP_UP', 120),
@@ -36,7 +37,7 @@ export const loadTest = testPlan(
       { name: 'MCP_THREADS', value: groovyOnce`Math.max(1L, ${THREADS} - Math.round(${THREADS} * ${REST_SHARE} / 100))` },
       { name: 'REST_RPM', value: groovyOnce`${TARGET_RPS} * 60 * ${REST_SHARE} / 100` },
       { name: 'MCP_RPM', value: groovyOnce`${TARGET_RPS} * 60 * (100 - ${REST_SHARE}) / 100` },
-      { name: 'MCP_SESSION_ID', value: '' },
+      ...mcpSessionVariables(),
       ...restMixVariables(),
     ],
   },

@@ -13,7 +13,7 @@ import {
 import { defaultsFor } from './common.js';
 import { dataFile } from './data.js';
 import { perMinute, scaledSeconds, urlVariables } from './knobs.js';
-import { jsonRpcBody, mcpHeaders, mcpPost, mcpSession, rpcChecks, type McpTarget } from './mcp-mix.js';
+import { jsonRpcBody, mcpClient, mcpPost, mcpSession, mcpSessionVariables, rpcChecks, type McpTarget } from './mcp-mix.js';
 
 const FAST_TIME_URL = prop('FAST_TIME_URL', 'http://localhost:8888');
 const FAST_TEST_URL = prop('FAST_TEST_URL', 'http://localhost:8880');
@@ -29,7 +29,7 @@ const fastTime = (): readonly ThreadGroupChild[] => {
   const t: McpTarget = { url: tpl`${v('FT_BASE_PATH')}/http`, labelPrefix: 'fast_time ' };
   return [
     defaultsFor('FT', 'fast_time_server (FAST_TIME_URL)'),
-    mcpHeaders(),
+    ...mcpClient({ bearer: false }),
     rate(),
     csvDataSet('Time zones', { filename: dataFile('TIMEZONES_CSV', 'timezones.csv'), variableNames: ['timezone'] }),
     mcpSession(t),
@@ -44,7 +44,7 @@ const fastTest = (): readonly ThreadGroupChild[] => {
   const t: McpTarget = { url: tpl`${v('FX_BASE_PATH')}/http`, labelPrefix: 'fast_test ' };
   return [
     defaultsFor('FX', 'fast_test_server (FAST_TEST_URL)'),
-    mcpHeaders(),
+    ...mcpClient({ bearer: false }),
     rate(),
     csvDataSet('Echo messages', { filename: dataFile('MESSAGES_CSV', 'messages.csv'), variableNames: ['message'] }),
     mcpSession(t),
@@ -67,7 +67,7 @@ export const mcpTestServersBaseline = testPlan(
       scaledSeconds('RAMP_UP_S', 'RAMP_UP', 60),
       scaledSeconds('DURATION_S', 'DURATION', 600, 1),
       perMinute('TARGET_RPM', 'TARGET_RPS', 2000),
-      { name: 'MCP_SESSION_ID', value: '' },
+      ...mcpSessionVariables(),
     ],
   },
 );

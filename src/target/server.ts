@@ -105,6 +105,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     fastTimeUrl: fastTime ? urlOf(host, fastTime) : '',
     fastTestUrl: fastTest ? urlOf(host, fastTest) : '',
     requestCount: () => counter.n,
+    openMcpSessions: () => ctx.mcpSessions.size,
     close: async () => {
       ctx.timers.forEach(clearInterval);
       relay.close();

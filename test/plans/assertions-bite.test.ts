@@ -10,7 +10,7 @@ import { httpSampler, jsr223Sampler, statusAssertion, testPlan, threadGroup } fr
 import { renderPlan } from '../../src/plans/build.js';
 import { authHeaders, gatewayDefaults } from '../../src/plans/common.js';
 import { gatewayVariables, gw } from '../../src/plans/knobs.js';
-import { jsonRpcBody, mcpHeaders, mcpPost, rpcChecks } from '../../src/plans/mcp-mix.js';
+import { jsonRpcBody, mcpClient, mcpPost, rpcChecks } from '../../src/plans/mcp-mix.js';
 import { SSE_SCRIPT } from '../../src/plans/sse-script.js';
 import { runPlan, type JtlRow } from './run-jmeter.js';
 import { killProcessesMentioning } from '../runner/proc.js';
@@ -52,7 +52,7 @@ const plan = testPlan(
     threadGroup('Faults', { threads: 1, loops: 1 }, [
       gatewayDefaults(),
       authHeaders(),
-      mcpHeaders(),
+      ...mcpClient(),
       mcpPost({ url: '/servers/x/mcp', labelPrefix: '' }, 'MCP tools/list', jsonRpcBody('tools/list', '{}'), rpcChecks('$.result.tools')),
       jsr223Sampler('SSE connect', { script: SSE_SCRIPT }),
       httpSampler('GET /health', { method: 'GET', path: gw('/health') }, [statusAssertion([200])]),

@@ -81,7 +81,7 @@ describe('jtl plans', () => {
   it('lint prints findings with element paths and fails; clean plans pass', async () => {
     const dir = tempDir('plans-lint-');
     const bad = join(dir, 'bad.jmx');
-    writeFileSync(bad, readFileSync(join(plansDir(), 'rest_api_baseline.jmx'), 'utf8').replace('${GW_BASE_PATH}/tools<', '${__javaScript(1)}/tools<'));
+    writeFileSync(bad, readFileSync(join(plansDir(), 'rest_api_baseline.jmx'), 'utf8').replace('${GW_API_PATH}/tools<', '${__javaScript(1)}/tools<'));
     const r = await jtl('lint', join(plansDir(), 'websocket_baseline.jmx'), bad);
     expect(r.out).toContain('websocket_baseline.jmx: ok');
     expect(r.out).toContain(`${bad}: TestPlan/ThreadGroup[REST mix]/ThroughputController[share /tools]/HTTPSamplerProxy[GET /tools]: per-request-script`);

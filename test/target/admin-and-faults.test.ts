@@ -35,10 +35,17 @@ describe('admin UI', () => {
     expect(ok.headers.get('location')).toBe('/admin');
     const session = /jwt_token=([^;]+)/.exec(ok.headers.get('set-cookie') ?? '')![1]!;
     const cookie = `jwt_token=${session}`;
-    expect((await fetch(`${t.url}/admin/tools`, { headers: { cookie } })).status).toBe(200);
-    const partial = await fetch(`${t.url}/admin/tools/partial`, { headers: { cookie, 'hx-request': 'true' } });
+    // /admin/tools is JSON (the UI's fetch()): a cookie counts only for a request from an admin page.
+    const fromPage = await fetch(`${t.url}/admin/tools`, { headers: { cookie, accept: 'application/json', referer: `${t.url}/admin/` } });
+    expect(fromPage.status).toBe(200);
+    expect(((await fromPage.json()) as { data: { name: string }[] }).data.map((x) => x.name)).toContain('gw-health');
+    const bare = await fetch(`${t.url}/admin/tools`, { headers: { cookie, accept: 'application/json' } });
+    expect(bare.status).toBe(401);
+    expect(await bare.json()).toEqual({ detail: 'Cookie authentication not allowed for API requests. Use Authorization header.' });
+    const partial = await fetch(`${t.url}/admin/tools/partial?page=1`, { headers: { cookie, 'hx-request': 'true' } });
     expect(partial.status).toBe(200);
     expect(partial.headers.get('hx-redirect')).toBeNull();
+    expect(await partial.text()).toContain('<td>gw-health</td>');
   });
 
   it('refuses a missing Origin or a wrong CSRF token (403) and a wrong password (back to the form)', async () => {
