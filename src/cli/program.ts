@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 
 import { registerAnalyzeCommand } from './commands/analyze.js';
+import { registerDoctorCommand } from './commands/doctor.js';
 import { registerPlansCommand } from './commands/plans.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerTargetCommand(program);
   registerAnalyzeCommand(program);
   registerReportCommand(program);
+  registerDoctorCommand(program);
   return program;
 }
 

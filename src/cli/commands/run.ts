@@ -12,11 +12,15 @@ import type { PlanCatalogue } from '../../runner/resolve-plan.js';
 import type { ProgressState, RunEvent } from '../../runner/types.js';
 import { toStatisticsJson } from '../../stats/statistics-json.js';
 import { formatAnalysisTable } from '../format/analysis-table.js';
+import { preflightBeforeRun } from './doctor.js';
 
 interface RunCommandOptions extends RawRunOptions {
   readonly embeddedTarget?: boolean;
   readonly json?: boolean;
   readonly verbose?: boolean;
+  /** `--no-preflight` sets it false. */
+  readonly preflight?: boolean;
+  readonly strictPreflight?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -39,6 +43,8 @@ export function registerRunCommand(program: Command): void {
     .option('--embedded-target', 'start the built-in loopback gateway stand-in (as `jtl target`) for this run and aim the plan at it')
     .option('--json', 'print summary.json instead of the table')
     .option('--verbose', "echo JMeter's own output")
+    .option('--no-preflight', 'skip the host checks of `jtl doctor` before the run')
+    .option('--strict-preflight', 'exit 2 before starting JMeter when a host check fails')
     .addHelpText(
       'after',
       '\nThe token reaches JMeter only through a private temporary properties file, never the command line.\n' +
@@ -65,7 +71,9 @@ export function registerRunCommand(program: Command): void {
       process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
       const view = progressView(process.stderr);
       try {
-        const outcome = await runPlan(request, { ...runDeps(planCatalogue), ...(embedded && { env: embedded.env }), signal: stop.signal, hurry: hurry.signal, onEvent: view.onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
+        const baseEnv = embedded?.env ?? process.env;
+        const env = options.preflight === false ? baseEnv : await preflightBeforeRun(request, baseEnv, options.strictPreflight === true);
+        const outcome = await runPlan(request, { ...runDeps(planCatalogue), env, signal: stop.signal, hurry: hurry.signal, onEvent: view.onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
         view.done();
         process.stdout.write(options.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : (outcome.analysis?.table ?? ''));
         process.stderr.write(`run folder: ${outcome.folder.dir}\n`);
