@@ -1,4 +1,4 @@
-import { decideHeap, formatMb } from './heap.js';
+import { decideHeap, formatMb, minimumHeapMb } from './heap.js';
 import type { CheckStatus, HeapDecision, HostFacts, Limit, PlanLoad, PreflightCheck, PreflightReport } from './types.js';
 
 /** File descriptors JMeter needs besides its sockets: jars, logs, the JTL, epoll, pipes. */
@@ -108,15 +108,15 @@ function heapCheck(load: PlanLoad, heap: HeapDecision): PreflightCheck {
   const base = {
     id: 'heap',
     check: 'JMeter heap (-Xmx)',
-    recommended: `≥ ${formatMb(heap.recommendedMb)}`,
-    why: threads === undefined ? 'thread count unknown: the script default' : `512 MiB + 1 MiB per thread × ${fmt(threads)}`,
+    recommended: `${formatMb(heap.recommendedMb)} (at least ${formatMb(minimumHeapMb(threads))})`,
+    why: threads === undefined ? 'thread count unknown: the script default' : `512 MiB + 1 MiB per thread × ${fmt(threads)}, at least 128 MiB + 1 MiB per thread`,
   } as const;
   const source = heap.configured.source === 'default' ? "bin/jmeter's default" : heap.configured.source;
   if (heap.raisedHeap !== undefined) {
     return { ...base, current: `${formatMb(heap.configured.xmxMb)} (${source}) → raised to ${formatMb(heap.effectiveMb)} for this run`, status: 'ok' };
   }
   const current = `${formatMb(heap.configured.xmxMb)} (${source})`;
-  if (heap.configured.xmxMb >= heap.recommendedMb) return { ...base, current, status: 'ok' };
+  if (heap.configured.xmxMb >= minimumHeapMb(threads)) return { ...base, current, status: 'ok' };
   const fix =
     heap.configured.source === 'JVM_ARGS'
       ? `change -Xmx in JVM_ARGS to -Xmx${formatMb(heap.recommendedMb)}`

@@ -35,6 +35,9 @@ export function recommendedHeapMb(threads: number | undefined): number {
   return Math.max(DEFAULT_HEAP_MB, Math.ceil((512 + threads) / 256) * 256);
 }
 
+/** Below this a user-chosen heap fails the check: 128 MiB + 1 MiB per thread (a small heap suits a small run). */
+export const minimumHeapMb = (threads: number | undefined): number => 128 + (threads ?? 0);
+
 /** Raises the heap for a large thread count, only when the user set neither HEAP nor -Xmx in JVM_ARGS. */
 export function decideHeap(env: Readonly<Record<string, string | undefined>>, threads: number | undefined): HeapDecision {
   const configured = heapSetting(env);
