@@ -46,9 +46,11 @@ function openFiles(load: PlanLoad, facts: HostFacts): PreflightCheck {
   const { soft, hard } = facts.openFiles;
   const current = `${limitText(soft)} / ${limitText(hard)}`;
   if (atLeast(soft, needed)) return { ...base, current, status: 'ok' };
-  const fix = atLeast(hard, needed)
-    ? `ulimit -n ${needed}   # in the shell that runs jtl (the hard limit allows it)`
-    : `sudo prlimit --pid $$ --nofile=${needed}:${needed}   # or persist: '* - nofile ${needed}' in /etc/security/limits.conf, docker run --ulimit nofile=${needed}:${needed}, systemd LimitNOFILE=${needed}`;
+  // The JVM lifts its soft limit to the hard one at start (-XX:+MaxFDLimit, on by default; Node does the same).
+  if (atLeast(hard, needed)) {
+    return { ...base, current, status: 'note', why: `${base.why}; Java raises its soft limit to the hard one at start`, fix: `ulimit -n ${needed}   # in the shell that runs jtl` };
+  }
+  const fix = `sudo prlimit --pid $$ --nofile=${needed}:${needed}   # or persist: '* - nofile ${needed}' in /etc/security/limits.conf, docker run --ulimit nofile=${needed}:${needed}, systemd LimitNOFILE=${needed}`;
   return { ...base, current, status: 'fail', fix };
 }
 

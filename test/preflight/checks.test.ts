@@ -40,11 +40,11 @@ describe('preflight decisions from literal facts', () => {
     expect(check(r.checks, 'somaxconn').why).toBe('applies on the gateway host (the target is elsewhere): check it there');
   });
 
-  it('too few file descriptors: soft below need, hard allows it → ulimit -n N', () => {
+  it('soft limit below the need, hard limit above: flagged with ulimit -n N, not failed (Java lifts its soft limit)', () => {
     const c = check(preflight(load(2000), { ...tuned, openFiles: { soft: 1024, hard: 1_048_576 } }, {}).checks, 'open-files');
-    expect(c).toMatchObject({ status: 'fail', current: '1,024 / 1,048,576', recommended: '≥ 5,024' });
+    expect(c).toMatchObject({ status: 'note', current: '1,024 / 1,048,576', recommended: '≥ 5,024' });
     expect(c.fix).toMatch(/^ulimit -n 5024 /);
-    expect(c.why).toBe('2 × 2,000 connections (sockets closing while new ones open) + 1,024 for JMeter itself');
+    expect(c.why).toBe('2 × 2,000 connections (sockets closing while new ones open) + 1,024 for JMeter itself; Java raises its soft limit to the hard one at start');
   });
 
   it('the hard limit too low as well → prlimit / limits.conf, not ulimit', () => {
