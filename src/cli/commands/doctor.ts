@@ -63,6 +63,8 @@ export function throwOnFailure(report: PreflightReport): void {
 
 /** Before `jtl run`: warnings on stderr; the environment bin/jmeter gets (a raised HEAP). */
 export async function preflightBeforeRun(request: RunRequest, env: NodeJS.ProcessEnv, strict: boolean): Promise<NodeJS.ProcessEnv> {
+  // With remote engines this host only steers: their hosts carry the load and are not checked from here.
+  if (request.remoteHosts.length > 0) return env;
   const report = await preflightFor(request, env);
   for (const line of formatPreflightWarnings(report)) process.stderr.write(line + '\n');
   if (strict) throwOnFailure(report);
