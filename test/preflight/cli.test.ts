@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,5 +86,21 @@ describe('jtl run runs the preflight first', () => {
     const silent = await jtlUnder('prlimit --nofile=256:256', ['run', healthPlan, '--out', join(scratch, 'silent'), '--no-preflight'], fakeEnv);
     expect(silent.stderr).not.toContain('preflight:');
     expect(silent.stderr).toMatch(/^running health with JMeter/m);
+  });
+
+  it('raises the heap bin/jmeter gets for 2,000 threads when HEAP is unset, and leaves a user HEAP alone', async () => {
+    // A jmeter that records the HEAP it was started with, then fails (the run's outcome does not matter here).
+    const bin = join(scratch, 'heap-bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'jmeter'), '#!/bin/sh\nprintf %s "$HEAP" > "$HEAP_RECORD"\nexit 1\n');
+    chmodSync(join(bin, 'jmeter'), 0o755);
+    const record = join(scratch, 'heap.txt');
+    const env = { PATH: `${bin}:/usr/bin:/bin`, JMETER_DIR: join(scratch, 'no-jmeter'), HEAP_RECORD: record };
+    const raised = await jtlUnder('', ['run', healthPlan, '-J', 'THREADS=2000', '--out', join(scratch, 'heap1')], env);
+    expect(raised.stderr).toContain('preflight: JMeter heap raised to -Xmx2560m for 2000 threads (set HEAP to choose it yourself)');
+    expect(readFileSync(record, 'utf8')).toBe('-Xms1g -Xmx2560m -XX:MaxMetaspaceSize=256m');
+    const mine = await jtlUnder('', ['run', healthPlan, '-J', 'THREADS=2000', '--out', join(scratch, 'heap2')], { ...env, HEAP: '-Xmx3g' });
+    expect(mine.stderr).not.toContain('heap raised');
+    expect(readFileSync(record, 'utf8')).toBe('-Xmx3g');
   });
 });

@@ -1,4 +1,5 @@
 import { escapeTerminal } from '../../output/escape.js';
+import { formatMb } from '../../preflight/heap.js';
 import type { PreflightCheck, PreflightReport } from '../../preflight/index.js';
 
 const STATUS: Readonly<Record<PreflightCheck['status'], string>> = { ok: 'ok', fail: 'FAIL', unknown: 'unknown', note: 'note' };
@@ -21,6 +22,8 @@ export function formatPreflightWarnings(report: PreflightReport): string[] {
   const lines = report.checks
     .filter((c) => c.status === 'fail')
     .map((c) => escapeTerminal(`preflight: ${c.check} is ${c.current}, this run needs ${c.recommended}${c.why ? ` (${c.why})` : ''}${c.fix ? `; fix: ${c.fix}` : ''}`));
-  if (report.heap.raisedHeap !== undefined) lines.push(`preflight: JMeter heap raised to -Xmx${report.heap.raisedHeap.match(/-Xmx(\S+)/)?.[1] ?? ''} for ${report.load.peakThreads ?? '?'} threads (set HEAP to choose it yourself)`);
+  if (report.heap.raisedHeap !== undefined) {
+    lines.push(`preflight: JMeter heap raised to -Xmx${formatMb(report.heap.effectiveMb)} for ${report.load.peakThreads ?? '?'} threads (set HEAP to choose it yourself)`);
+  }
   return lines;
 }
