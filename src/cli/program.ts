@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { registerAnalyzeCommand } from './commands/analyze.js';
 import { registerCompareCommands } from './commands/compare.js';
 import { registerGateCommand } from './commands/gate.js';
+import { registerDoctorCommand } from './commands/doctor.js';
 import { registerPlansCommand } from './commands/plans.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerGateCommand(program);
   registerCompareCommands(program);
   registerRunsCommand(program);
+  registerDoctorCommand(program);
   return program;
 }
 

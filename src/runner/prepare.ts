@@ -73,7 +73,7 @@ export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promis
   };
 }
 
-async function readProfile(file: string): Promise<Map<string, string>> {
+export async function readProfile(file: string): Promise<Map<string, string>> {
   try {
     return parseProperties(await readFile(file, 'latin1'));
   } catch (error) {

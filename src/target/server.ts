@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -45,8 +46,10 @@ function contextFor(o: TargetOptions): TargetContext {
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
-async function listen(handler: Handler, host: string, port: number, counter: { n: number }): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
+type Tls = TargetOptions['tls'];
+
+async function listen(handler: Handler, host: string, port: number, counter: { n: number }, tls: Tls): Promise<http.Server> {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     counter.n += 1;
     // Nothing a client sends may end the process: every request-level error is an answer (400/500) here.
     const url = requestUrl(req, host);
@@ -55,7 +58,9 @@ async function listen(handler: Handler, host: string, port: number, counter: { n
       if (!res.headersSent) sendJson(res, 500, { detail: `target error: ${(error as Error).message}` });
       else res.destroy();
     });
-  });
+  };
+  // https.Server extends tls.Server, not http.Server, but offers the same surface used here.
+  const server = (tls ? https.createServer({ key: tls.key, cert: tls.cert }, onRequest) : http.createServer(onRequest)) as http.Server;
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -75,9 +80,9 @@ const gatewayHandler = (ctx: TargetContext): Handler => async (req, res, url) =>
   sendJson(res, 404, { detail: 'Not Found' });
 };
 
-const urlOf = (host: string, server: http.Server) => {
+const urlOf = (host: string, server: http.Server, tls: Tls) => {
   const { port } = server.address() as AddressInfo;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 };
 
 /** Starts the loopback stand-in of the ContextForge gateway (and its two MCP test servers). */
@@ -85,15 +90,15 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
   const ctx = contextFor(options);
   const host = options.host ?? '127.0.0.1';
   const counter = { n: 0 };
-  const gateway = await listen(gatewayHandler(ctx), host, options.port ?? 0, counter);
+  const gateway = await listen(gatewayHandler(ctx), host, options.port ?? 0, counter, options.tls);
   const relay = webSocketRelay(ctx);
   gateway.on('upgrade', relay.onUpgrade);
   const extra = async (port: number | null | undefined, spec: typeof fastTimeServer) =>
-    port === null ? undefined : listen(testServerHandler(ctx, spec), host, port ?? 0, counter);
+    port === null ? undefined : listen(testServerHandler(ctx, spec), host, port ?? 0, counter, options.tls);
   const fastTime = await extra(options.fastTimePort, fastTimeServer);
   const fastTest = await extra(options.fastTestPort, fastTestServer);
   const servers = [gateway, fastTime, fastTest].filter((s): s is http.Server => s !== undefined);
-  const url = urlOf(host, gateway);
+  const url = urlOf(host, gateway, options.tls);
   return {
     url,
     port: (gateway.address() as AddressInfo).port,
@@ -102,8 +107,8 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     token: ctx.token,
     adminEmail: ctx.adminEmail,
     adminPassword: ctx.adminPassword,
-    fastTimeUrl: fastTime ? urlOf(host, fastTime) : '',
-    fastTestUrl: fastTest ? urlOf(host, fastTest) : '',
+    fastTimeUrl: fastTime ? urlOf(host, fastTime, options.tls) : '',
+    fastTestUrl: fastTest ? urlOf(host, fastTest, options.tls) : '',
     requestCount: () => counter.n,
     openMcpSessions: () => ctx.mcpSessions.size,
     close: async () => {

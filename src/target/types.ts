@@ -23,6 +23,8 @@ export interface TargetOptions {
   /** Ports of the two direct MCP test servers: 0 = a free port, null = do not start it. */
   readonly fastTimePort?: number | null;
   readonly fastTestPort?: number | null;
+  /** Serve HTTPS and WSS with this key and certificate (PEM), e.g. from selfSignedCertificate(). */
+  readonly tls?: { readonly key: string; readonly cert: string };
 }
 
 export interface RunningTarget {

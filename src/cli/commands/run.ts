@@ -14,11 +14,15 @@ import { toStatisticsJson } from '../../stats/statistics-json.js';
 import { formatAnalysisTable } from '../format/analysis-table.js';
 import { prepareRunSla, type RunSlaOptions } from '../run-sla.js';
 import { formatLoad } from '../format/load.js';
+import { preflightBeforeRun } from './doctor.js';
 
 interface RunCommandOptions extends RawRunOptions, RunSlaOptions {
   readonly embeddedTarget?: boolean;
   readonly json?: boolean;
   readonly verbose?: boolean;
+  /** `--no-preflight` sets it false. */
+  readonly preflight?: boolean;
+  readonly strictPreflight?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -47,6 +51,8 @@ export function registerRunCommand(program: Command): void {
     .option('--rule <rule>', 'an SLA one-liner, e.g. "p95 < 300ms for each label" (repeatable; added to --sla)', collect, [])
     .option('--abort-on-fail', 'check the rules marked "abort" live on the growing JTL; a breach stops JMeter gracefully')
     .option('--junit <file>', 'with --sla/--rule: write the verdicts as JUnit XML')
+    .option('--no-preflight', 'skip the host checks of `jtl doctor` before the run')
+    .option('--strict-preflight', 'exit 2 before starting JMeter when a host check fails')
     .addHelpText(
       'after',
       '\nThe token reaches JMeter only through a private temporary properties file, never the command line.\n' +
@@ -83,7 +89,9 @@ export function registerRunCommand(program: Command): void {
           view.onEvent(e);
         };
         const deps = { ...runDeps(planCatalogue), ...(sla && { analyze: sla.analyze, liveChecks: sla.liveChecks }) };
-        const outcome = await runPlan(request, { ...deps, ...(embedded && { env: embedded.env }), signal: stop.signal, hurry: hurry.signal, onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
+        const baseEnv = embedded?.env ?? process.env;
+        const env = options.preflight === false ? baseEnv : await preflightBeforeRun(request, baseEnv, options.strictPreflight === true);
+        const outcome = await runPlan(request, { ...deps, env, signal: stop.signal, hurry: hurry.signal, onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
         await sla?.stop();
         view.done();
         process.stdout.write(options.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : (outcome.analysis?.table ?? ''));

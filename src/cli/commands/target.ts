@@ -23,6 +23,7 @@ interface TargetCliOptions {
   testServers: boolean;
   seed: string;
   sseKeepaliveMs: string;
+  tls?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -43,16 +44,24 @@ export function registerTargetCommand(program: Command): void {
     .option('--fast-test-port <port>', 'port of the fast-test MCP test server (0 = a free port)', '8880')
     .option('--no-test-servers', 'do not start the two MCP test servers')
     .option('--seed <n>', 'seed of the injected faults (same seed, same failures)', '1')
+    .option('--tls', 'serve HTTPS and WSS with a self-signed certificate made at start (needs openssl); prints where the certificate is')
     .addOption(new Option('--sse-keepalive-ms <ms>', 'interval of SSE keepalive events').default('1000'))
     .action(async (o: TargetCliOptions) => {
       const { options, writtenSecrets, secretsDir } = await targetOptions(o);
       // The generated token and password live only as long as the target that accepts them.
       const removeSecrets = () => (secretsDir === undefined ? Promise.resolve() : rm(secretsDir, { recursive: true, force: true }));
       const { startTarget } = await import('../../target/index.js');
-      const target = await startTarget(options).catch(async (error: unknown) => {
+      const tls = o.tls ? await (await import('../../target/self-signed.js')).selfSignedCertificate() : undefined;
+      const target = await startTarget({ ...options, ...(tls && { tls }) }).catch(async (error: unknown) => {
         await removeSecrets();
         throw error;
       });
+      const certDir = tls ? await mkdtemp(join(tmpdir(), 'jtl-target-tls-')) : undefined;
+      if (tls && certDir) {
+        const certFile = join(certDir, 'cert.pem');
+        await writeFile(certFile, tls.cert);
+        writtenSecrets.push(`certificate written to ${certFile} (self-signed; JMeter's HTTP samplers accept it as is; curl --cacert ${certFile})`);
+      }
       process.stdout.write(
         [
           `gateway     ${target.url}   (GATEWAY_URL)`,
@@ -63,12 +72,13 @@ export function registerTargetCommand(program: Command): void {
           `admin       ${target.adminEmail}`,
           ...writtenSecrets,
           'Ctrl-C stops it.',
-      ...(writtenSecrets.length > 0 ? ['(and deletes the files above)'] : []),
+          ...(writtenSecrets.length > 0 ? ['(and deletes the files above)'] : []),
         ].join('\n') + '\n',
       );
       await untilSignal();
       await target.close();
       await removeSecrets();
+      if (certDir) await rm(certDir, { recursive: true, force: true });
       process.stdout.write(`stopped after ${target.requestCount()} requests\n`);
     });
 }

@@ -25,7 +25,9 @@ function login(ctx: TargetContext, req: IncomingMessage, res: ServerResponse, bo
   const form = new URLSearchParams(body);
   const origin = req.headers.origin ?? req.headers.referer;
   const csrf = cookies(req)[CSRF_COOKIE];
-  if (origin === undefined || !origin.startsWith(`http://${req.headers.host ?? ''}`)) {
+  // Served over TLS (`jtl target --tls`) the page's origin is https://.
+  const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+  if (origin === undefined || !origin.startsWith(`${scheme}://${req.headers.host ?? ''}`)) {
     return sendJson(res, 403, { detail: 'CSRF origin validation failed' });
   }
   if (csrf === undefined || form.get('csrf_token') !== csrf) return sendJson(res, 403, { detail: 'CSRF token validation failed' });
