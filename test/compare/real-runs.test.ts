@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { compareRuns } from '../../src/compare/compare.js';
 import { loadDigest } from '../../src/compare/inputs.js';
+import type { RunDigest } from '../../src/compare/types.js';
 import { DEFAULT_COMPARE_OPTIONS, type ComparisonModel, type MetricId } from '../../src/compare/types.js';
 import { plansDir } from '../../src/plans/paths.js';
 import type { FaultRule } from '../../src/target/faults.js';
@@ -24,6 +25,7 @@ const SHORT = { DURATION: '3000', THREADS: '24', TARGET_RPS: '60', TIME_SCALE: '
 
 let dir: string;
 const jtls: Record<string, string> = {};
+const digests: Record<string, RunDigest> = {};
 
 async function run(name: string, plan: string, faults: readonly FaultRule[], seed: number, extra: Record<string, string> = {}): Promise<void> {
   const gateway: TestGateway = await startTestGateway({ faults, seed });
@@ -49,6 +51,7 @@ beforeAll(async () => {
   ], 3);
   // Nothing injected on the test servers: a few threads keep the rate (and the machine's load) down.
   await run('direct', 'mcp_test_servers_baseline', [MCP_LATENCY], 4, { THREADS: '4' });
+  for (const [name, jtl] of Object.entries(jtls)) digests[name] = await loadDigest(jtl);
 }, 600_000);
 
 afterAll(() => {
@@ -59,10 +62,18 @@ afterAll(() => {
  * How far apart two identical runs can land on this machine: half the width of Total's p50 interval in the A/A
  * comparison, relative to the baseline. On a quiet machine a few %; on a 2-core machine shared by many JVMs it
  * can exceed the +30 % the A/B run injects, and then no method can see that shift in 30 s (the comparison
- * rightly says "not enough data"): the latency assertions that need a quiet machine say so and are skipped.
+ * rightly says "not enough data"): the assertions that need a quiet machine are made only there, and the output says so.
  */
-let machineNoise = Number.NaN;
 const QUIET = 0.12;
+
+/** Half the width of the A/A comparison's Total p50 interval, relative to the baseline. */
+function machineNoise(): number {
+  const { model } = compareRuns(digests.a1!, digests.a2!);
+  const p50 = model.rows.find((r) => r.kind === 'total')!.metrics.find((m) => m.metric === 'p50')!;
+  const noise = (p50.interval!.high - p50.interval!.low) / 2 / p50.baseline;
+  console.log(`machine noise: Total p50 interval ±${(100 * noise).toFixed(1)} % of the baseline (quiet below ±${100 * QUIET} %)`);
+  return noise;
+}
 
 const verdicts = (model: ComparisonModel, metric: MetricId, verdict: string) =>
   model.rows.flatMap((r) => r.metrics.filter((m) => m.metric === metric && m.verdict === verdict).map(() => r.name));
@@ -74,20 +85,17 @@ const print = (title: string, model: ComparisonModel) => {
 
 describe('jtl compare on real JMeter runs against the embedded target', () => {
   it('A/A: two runs with the same settings → nothing regressed', async () => {
-    const { model, findings } = compareRuns(await loadDigest(jtls.a1!), await loadDigest(jtls.a2!));
+    const { model, findings } = compareRuns(digests.a1!, digests.a2!);
     print('A/A', model);
     expect(model.added).toEqual([]);
     expect(model.removed).toEqual([]);
     expect(model.rows.length).toBeGreaterThan(4);
     expect(model.rows.flatMap((r) => r.metrics.filter((m) => m.verdict === 'regressed').map((m) => `${r.name} ${m.metric}`))).toEqual([]);
     expect(findings.filter((f) => f.blocking && f.verdict === 'regressed')).toEqual([]);
-    const p50 = model.rows.find((r) => r.kind === 'total')!.metrics.find((m) => m.metric === 'p50')!;
-    machineNoise = (p50.interval!.high - p50.interval!.low) / 2 / p50.baseline;
-    console.log(`machine noise: Total p50 interval ±${(100 * machineNoise).toFixed(1)} % of the baseline (quiet below ±${100 * QUIET} %)`);
   });
 
   it('A/B: 10 % errors on one route → its error % regresses, and no other label', async () => {
-    const { model } = compareRuns(await loadDigest(jtls.a1!), await loadDigest(jtls.b!));
+    const { model } = compareRuns(digests.a1!, digests.b!);
     print('A/B', model);
     expect(verdicts(model, 'errorPct', 'regressed').filter((n) => n !== 'Total')).toEqual(['MCP resources/list']);
     for (const metric of ['p50', 'p90', 'p95', 'p99', 'mean'] as const) {
@@ -95,17 +103,20 @@ describe('jtl compare on real JMeter runs against the embedded target', () => {
     }
   });
 
-  it('A/B: +30 % latency on one route (its p95 too) → that label regresses, no other label does', async (context) => {
-    context.skip(!(machineNoise < QUIET), `the machine is too busy to see a 30 % shift in 30 s: identical runs differ by ±${(100 * machineNoise).toFixed(0)} % at p50`);
-    const { model } = compareRuns(await loadDigest(jtls.a1!), await loadDigest(jtls.b!));
+  // On a busy machine a 30 % shift can hide in the noise ("not enough data" is then right): only the half that must
+  // hold everywhere — no other label regresses — is asserted, and the output says so.
+  it('A/B: +30 % latency on one route (its p95 too) → that label regresses, no other label does', async () => {
+    const noise = machineNoise();
+    const { model } = compareRuns(digests.a1!, digests.b!);
     const latency = (['p50', 'p90', 'p95', 'mean'] as const).flatMap((metric) => verdicts(model, metric, 'regressed').filter((n) => n !== 'Total'));
-    expect(latency.length).toBeGreaterThan(0);
-    expect(new Set(latency)).toEqual(new Set(['MCP tools/list']));
+    expect(latency.filter((n) => n !== 'MCP tools/list')).toEqual([]);
+    if (noise < QUIET) expect(latency).toContain('MCP tools/list');
+    else console.log(`the machine is too busy to require finding a 30 % shift in 30 s (identical runs differ by ±${(100 * noise).toFixed(0)} % at p50): checked only that no other label regressed`);
   });
 
-  it('direct vs via the gateway: the added latency per percentile holds the injected latency within its interval', async (context) => {
-    context.skip(!(machineNoise < QUIET), `the machine is too busy: identical runs differ by ±${(100 * machineNoise).toFixed(0)} % at p50, more than the latency to find`);
-    const { model } = compareRuns(await loadDigest(jtls.direct!), await loadDigest(jtls.a1!), {
+  it('direct vs via the gateway: the added latency per percentile holds the injected latency within its interval', async () => {
+    const quiet = machineNoise() < QUIET;
+    const { model } = compareRuns(digests.direct!, digests.a1!, {
       ...DEFAULT_COMPARE_OPTIONS,
       pairs: [{ baseline: 'fast_time MCP tools/call get_system_time', current: 'MCP tools/call' }],
     });
@@ -118,8 +129,8 @@ describe('jtl compare on real JMeter runs against the embedded target', () => {
       expect(m.interval, metric).toBeDefined();
       expect(m.interval!.low, `${metric} low`).toBeLessThanOrEqual(ms);
       expect(m.interval!.high, `${metric} high`).toBeGreaterThanOrEqual(ms);
-      // …and the interval says something: narrower than the latency it holds.
-      expect(m.interval!.high - m.interval!.low, `${metric} width`).toBeLessThan(ms);
+      // …and, on a quiet machine, the interval says something: narrower than the latency it holds.
+      if (quiet) expect(m.interval!.high - m.interval!.low, `${metric} width`).toBeLessThan(ms);
     }
   });
 });

@@ -83,6 +83,4 @@ describe('the plans in real JMeter 5.6.3 over HTTPS/WSS against the target', () 
     expect(samplerLabels(plan).filter((l) => !labelsOf(run.rows).has(l))).toEqual([]);
     expect(failuresOf(run.rows)).toEqual([]);
   }, 120_000);
-
-  it.skip('sse_streaming_baseline over TLS: its Groovy HttpClient uses the JVM trust store, not JMeter\'s SSL manager (issue 19; the SSE script is another helper\'s change)', () => {});
 });
