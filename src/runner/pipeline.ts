@@ -34,7 +34,8 @@ export type LiveCheck = (progress: ProgressState) => string | undefined;
 export interface RunDeps extends PrepareDeps {
   readonly analyze: AnalyzeJtl;
   /** Writes the HTML report of a run folder (<folder>/report/index.html) and returns its path. */
-  readonly writeReport?: (runFolder: string) => Promise<string>;
+  /** Writes the run's HTML report, with the SLA verdicts of the run when there are some; returns its path. */
+  readonly writeReport?: (runFolder: string, findings?: readonly Finding[]) => Promise<string>;
   readonly now?: () => Date;
   /** Aborting it stops JMeter gracefully; the JTL is kept and analyzed. */
   readonly signal?: AbortSignal;

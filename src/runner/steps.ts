@@ -76,7 +76,7 @@ export const reportStep: RunStep = {
   run: async (ctx) => {
     if (ctx.deps.writeReport === undefined || ctx.analysis === undefined) return {};
     try {
-      return { reportPath: await ctx.deps.writeReport(ctx.folder.dir) };
+      return { reportPath: await ctx.deps.writeReport(ctx.folder.dir, ctx.analysis.findings) };
     } catch (error) {
       const message = `the HTML report was not written: ${(error as Error).message}`;
       ctx.deps.onEvent?.({ kind: 'warning', message });

@@ -1,6 +1,6 @@
 /**
- * mulberry32: a small seeded generator, so that bootstrap intervals are the same on every run of the same input.
- * (The target's fault injection has its own copy in src/target/faults.ts.)
+ * mulberry32: a small seeded generator, so that bootstrap intervals and injected faults are the same on every run
+ * with the same seed.
  */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

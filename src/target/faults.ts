@@ -1,4 +1,5 @@
 import { ToolkitError } from '../errors.js';
+import { seededRandom } from '../stats/random.js';
 
 /** A latency distribution in milliseconds. */
 export type LatencySpec =
@@ -27,17 +28,6 @@ export interface FaultDecision {
 
 const NONE: FaultDecision = { delayMs: 0, fail: false };
 
-/** mulberry32: small, fast and good enough to spread injected faults reproducibly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function sampleLatency(spec: LatencySpec, random: () => number): number {
   const gaussian = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../src/target/faults.js';
+import { seededRandom } from '../../src/stats/random.js';
 
 export interface GenerateOptions {
   readonly samples: number;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { fieldText } from '../../src/jtl/fields.js';
 import { newScanState, scanChunk, TRUNCATED } from '../../src/jtl/scanner.js';
-import { seededRandom } from '../../src/target/faults.js';
+import { seededRandom } from '../../src/stats/random.js';
 
 /** Our fast scanner's records, fed in chunks of random sizes; `defects` counts records it flagged, `flagged` lists why. */
 function scan(text: string, random: () => number, delimiter = ','): { records: string[][]; defects: number; flagged: string[]; tail: string } {

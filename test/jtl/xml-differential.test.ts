@@ -4,7 +4,7 @@ import type { OpenedJtl } from '../../src/jtl/open.js';
 import type { ReadIssues, Sample } from '../../src/jtl/sample.js';
 import { readXmlJtl } from '../../src/jtl/xml-reader.js';
 import { readXmlJtlWithSax } from '../../src/jtl/xml-sax-reader.js';
-import { seededRandom } from '../../src/target/faults.js';
+import { seededRandom } from '../../src/stats/random.js';
 
 /** The bytes as an opened JTL whose chunks have random sizes (tags, texts and entities cut anywhere). */
 function opened(text: string, random: () => number, maxChunk = 200): OpenedJtl {

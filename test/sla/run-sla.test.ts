@@ -74,6 +74,10 @@ describe('jtl run --sla with the real JMeter against the embedded target', () =>
       "p95 < 1ms for 'GET /tools' warn [GET /tools] warn",
     ]);
     expect(sla.findings[1]!.measured.value).toBe(0);
+    // The run's HTML report carries the same verdicts in its banner.
+    const report = JSON.parse(readFileSync(join(latestFolder(out), 'report', 'report.json'), 'utf8')) as { banner?: { status: string; rows: Array<{ verdict: string }> } };
+    expect(report.banner?.status).toBe('fail');
+    expect(report.banner?.rows.map((row) => row.verdict)).toEqual(['pass', 'pass', 'fail', 'warn']);
     expect(sla.findings[2]!.measured.value).toBe(100);
     expect(readFileSync(junit, 'utf8')).toContain('tests="4" failures="1" skipped="0"');
   });

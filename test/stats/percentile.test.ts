@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { seededRandom } from '../../src/target/faults.js';
+import { seededRandom } from '../../src/stats/random.js';
 import { MsHistogram } from '../../src/stats/histogram.js';
 import { nextMean } from '../../src/stats/mean.js';
 import { percentileLegacy, percentileLegacyOf } from '../../src/stats/percentile.js';

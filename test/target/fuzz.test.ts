@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
-import { seededRandom } from '../../src/target/faults.js';
+import { seededRandom } from '../../src/stats/random.js';
 import { startJtlTarget, type TargetProcess } from './target-process.js';
 
 /**

@@ -35,23 +35,17 @@ export function registerGateCommand(program: Command): void {
         '2 bad usage, a bad rule or rules file, unreadable or empty input.',
     )
     .action(async (inputs: string[], o: GateOptions) => {
-      const [{ analyzeForSla, evaluateSla, loadRuleSet }, { isDirectory, readRunFolder }] = await Promise.all([
-        import('../../sla/index.js'),
-        import('../../sla/run-folder.js'),
-      ]);
+      const { judgeInputs } = await import('../../sla/judge.js');
       if (o.runProfile !== undefined && o.runProfile !== 'ci' && o.runProfile !== 'production') {
         throw new ToolkitError('CLI_BAD_PROFILE', `--run-profile "${o.runProfile}": expected ci or production`, { option: '--run-profile' });
       }
-      const folder = inputs.length === 1 && (await isDirectory(inputs[0]!)) ? await readRunFolder(inputs[0]!) : undefined;
-      const files = folder ? [folder.jtl] : inputs;
-      const set = await loadRuleSet({
-        ...((o.sla ?? (folder ? 'auto' : undefined)) !== undefined && { sla: o.sla ?? 'auto' }),
+      const { set, findings, runProfile } = await judgeInputs({
+        inputs,
+        ...(o.sla !== undefined && { sla: o.sla }),
         rules: o.rule,
-        ...(folder?.plan !== undefined && { plan: folder.plan }),
+        ...(o.runProfile !== undefined && { runProfile: o.runProfile }),
+        onProgress: progressReporter(inputs),
       });
-      const { analysis, context } = await analyzeForSla({ files, onProgress: progressReporter(files) }, set);
-      const runProfile = o.runProfile ?? folder?.profile;
-      const findings = evaluateSla(analysis, set, { ...context, ...(runProfile !== undefined && { runProfile }) });
       const title = `SLA (${set.name})`;
       await publishFindings(title, findings, {
         ...(o.json && { json: true }),

@@ -12,7 +12,12 @@ interface ReportCliOptions {
   apdex: string;
   title?: string;
   jmeterDashboard?: boolean;
+  sla?: string;
+  rule: string[];
+  baseline?: string;
 }
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /** `jtl report`: wiring only (src/report). */
 export function registerReportCommand(program: Command): void {
@@ -25,11 +30,18 @@ export function registerReportCommand(program: Command): void {
     .option('--apdex <satisfied,tolerated>', 'APDEX thresholds in ms', '500,1500')
     .option('--title <text>', 'page title (default: the plan name)')
     .option('--jmeter-dashboard', "also write JMeter's own dashboard (jmeter -g) to <out>/jmeter-dashboard/")
+    .option('--sla <profile|file>', 'show SLA verdicts in the banner: baseline, load, stress, auto (from a run folder\'s plan), or a rules file')
+    .option('--rule <rule>', 'an SLA one-liner for the banner, e.g. "p95 < 300ms" (repeatable; added to --sla)', collect, [])
+    .option('--baseline <run|jtl|baseline.json>', 'compare with a baseline: deltas and verdicts per label, as `jtl compare`')
     .addHelpText('after', '\nThe page needs no network: chart.js, styles and data are inlined. Charts have at most 240 points\n(the interval doubles for long runs); the label table lists every label.')
     .action(async (inputs: string[], o: ReportCliOptions) => {
       const [{ writeReport }, { writeJmeterDashboard }] = await Promise.all([import('../../report/write.js'), import('../../report/jmeter-dashboard.js')]);
+      const findings = o.sla !== undefined || o.rule.length > 0 ? (await judge(inputs, o)).findings : undefined;
+      const comparison = o.baseline !== undefined ? await compareWith(o.baseline, inputs) : undefined;
       const written = await writeReport({
         inputs,
+        ...(findings && { findings }),
+        ...(comparison && { comparison }),
         ...(o.out !== undefined && { outDir: o.out }),
         ...(o.template !== undefined && { templateDir: resolve(o.template) }),
         mode: o.jmeterCompat ? 'jmeter-compat' : 'exact',
@@ -44,6 +56,19 @@ export function registerReportCommand(program: Command): void {
         process.stdout.write(`JMeter dashboard: ${await writeJmeterDashboard(jtls[0]!, written.dir)}\n`);
       }
     });
+}
+
+/** The SLA verdicts for the banner: the same rules and figures as `jtl gate` (a second read of the JTLs). */
+async function judge(inputs: readonly string[], o: ReportCliOptions) {
+  const { judgeInputs } = await import('../../sla/judge.js');
+  return judgeInputs({ inputs, ...(o.sla !== undefined && { sla: o.sla }), rules: o.rule });
+}
+
+/** The comparison section: the same verdicts as `jtl compare <baseline> <inputs>`. */
+async function compareWith(baseline: string, inputs: readonly string[]) {
+  const { compareRuns, loadDigest } = await import('../../compare/index.js');
+  const { findings } = compareRuns(await loadDigest(baseline), await loadDigest(inputs.join(',')));
+  return { baseline, findings };
 }
 
 function apdex(text: string) {

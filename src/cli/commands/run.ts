@@ -9,9 +9,9 @@ import { normalizeRunOptions, RUN_DEFAULTS, type RawRunOptions } from '../../run
 import { formatProgressBar, formatProgressLine } from '../../runner/progress-format.js';
 import { repoRoot } from '../../runner/repo-root.js';
 import type { PlanCatalogue } from '../../runner/resolve-plan.js';
+import type { Finding } from '../../findings/finding.js';
 import type { ProgressState, RunEvent } from '../../runner/types.js';
-import { toStatisticsJson } from '../../stats/statistics-json.js';
-import { formatAnalysisTable } from '../format/analysis-table.js';
+import { runAnalysisOf } from '../format/run-analysis.js';
 import { prepareRunSla, type RunSlaOptions } from '../run-sla.js';
 import { formatLoad } from '../format/load.js';
 import { preflightBeforeRun } from './doctor.js';
@@ -115,24 +115,12 @@ function runDeps(plans: PlanCatalogue['plans']): Omit<RunDeps, 'signal' | 'hurry
   return { catalogue, analyze: analyzeRun, writeReport, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
 }
 
-/** The JTL analyzer's figures, reduced to what the runner shows (the table) and keeps (summary.json). */
-const analyzeRun: AnalyzeJtl = async (jtl) => {
-  const a = await analyzeJtl({ files: [jtl] });
-  const { count: samples, errors, errorPct } = a.total;
-  const topError = a.total.failures[0]?.key;
-  return {
-    samples,
-    errors,
-    ...(topError !== undefined && { topError }),
-    json: { samples, errors, errorPct, mode: a.mode, statistics: toStatisticsJson(a), issues: a.issues },
-    table: formatAnalysisTable(a),
-  };
-};
+const analyzeRun: AnalyzeJtl = async (jtl) => runAnalysisOf(await analyzeJtl({ files: [jtl] }));
 
 /** Reads the JTL a second time (the report's series and errors are not part of the run's analysis). */
-const writeReport = async (runFolder: string): Promise<string> => {
+const writeReport = async (runFolder: string, findings?: readonly Finding[]): Promise<string> => {
   const { writeReport: write } = await import('../../report/write.js');
-  return (await write({ inputs: [runFolder] })).html;
+  return (await write({ inputs: [runFolder], ...(findings && findings.length > 0 && { findings }) })).html;
 };
 
 /** Progress on stderr: a bar redrawn in place on a TTY (its clock ticks every second), plain lines otherwise. */
