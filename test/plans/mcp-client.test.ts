@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,7 +114,10 @@ describe('MCP plans against a stateful server that answers in SSE frames', () =>
     expect({ notAcceptingBoth: seen.notAcceptingBoth, emptySessionHeaders: seen.emptySessionHeaders, initializeWithSession: seen.initializeWithSession })
       .toEqual({ notAcceptingBoth: 0, emptySessionHeaders: 0, initializeWithSession: 0 });
     const initializes = run.rows.filter((r) => r.label.includes('MCP initialize')).length;
-    expect(seen.notifications).toBe(initializes);
+    // A thread the duration stops right after its initialize never sends the notification: at most one per thread.
+    const threads = Number(/^THREADS=(\d+)$/m.exec(readFileSync(join(repoRoot, 'properties', 'ci.properties'), 'utf8'))?.[1]);
+    expect(seen.notifications).toBeLessThanOrEqual(initializes);
+    expect(initializes - seen.notifications).toBeLessThanOrEqual(threads);
     expect(seen.deletes).toBe(initializes);
     expect([...seen.open]).toEqual([]);
   }, 120_000);

@@ -9,7 +9,7 @@ import { PLAN_DEFINITIONS } from '../../src/plans/definitions.js';
 import { plansDir } from '../../src/plans/paths.js';
 import { repoRoot } from '../jmx/jmeter-home.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
-import { failuresOf, labelsOf, runPlan } from './run-jmeter.js';
+import { failuresOf, labelsOf, NOT_IN_STATELESS_RUNS, runPlan } from './run-jmeter.js';
 import { killProcessesMentioning } from '../runner/proc.js';
 
 /**
@@ -28,16 +28,6 @@ const SHORT: Record<string, string> = {
   THINK_TIME_MIN: '3000', THINK_TIME_MAX: '5000',
 };
 
-/**
- * Labels a run against a stateless server never shows: ending a session (stateful servers only; the
- * stateful test below checks them) and the SSE warm-up (it leaves no sample by design).
- */
-const NOT_IN_STATELESS_RUNS = new Set([
-  'setUp MCP DELETE session',
-  'MCP DELETE session',
-  'tearDown MCP DELETE open sessions',
-  'setUp SSE warm-up',
-]);
 
 let gateway: TestGateway;
 let dir: string;

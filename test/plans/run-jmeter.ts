@@ -38,3 +38,14 @@ export async function runPlan(planPath: string, o: { cwd: string; name: string; 
 export const labelsOf = (rows: readonly JtlRow[]): Set<string> => new Set(rows.map((r) => r.label));
 export const failuresOf = (rows: readonly JtlRow[]): readonly string[] =>
   rows.filter((r) => r.success !== 'true').map((r) => `${r.label}: ${r.responseCode} ${r.responseMessage} ${r.failureMessage}`.slice(0, 300));
+
+/**
+ * Labels a run against a stateless server never shows: ending a session (stateful servers only; the
+ * stateful test in real-run.test.ts checks them) and the SSE warm-up (it leaves no sample by design).
+ */
+export const NOT_IN_STATELESS_RUNS = new Set([
+  'setUp MCP DELETE session',
+  'MCP DELETE session',
+  'tearDown MCP DELETE open sessions',
+  'setUp SSE warm-up',
+]);
