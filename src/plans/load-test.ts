@@ -1,43 +1,66 @@
-import { constantThroughputTimer, prop, testPlan, threadGroup, v } from '../jmx/index.js';
+import { prop, testPlan, threadGroup, v } from '../jmx/index.js';
 import { authHeaders, gatewayDefaults } from './common.js';
-import { gatewayVariables, groovyOnce, scaledSeconds } from './knobs.js';
+import { gatewayVariables, scaledSeconds } from './knobs.js';
 import { mcpHeaders, mcpMix } from './mcp-mix.js';
 import { mcpUrl } from './mcp-jsonrpc-baseline.js';
+import { expr, pacedThreads, pacedTimer, pacing, pacingVariables } from './pacing.js';
 import { restMix, restMixVariables } from './rest-mix.js';
+import type { RateSchedule } from './schedule.js';
+import { scaledS } from './schedule.js';
 
-const THREADS = prop('THREADS', 400);
-const TARGET_RPS = prop('TARGET_RPS', 4000);
+const DEFAULTS = { threads: 400, targetRps: 4000, restShare: 60, rampUpS: 120, durationS: 1800 } as const;
+const THREADS = prop('THREADS', DEFAULTS.threads);
+const TARGET_RPS = prop('TARGET_RPS', DEFAULTS.targetRps);
 /** Share of threads and rate given to the REST group, in %; MCP gets the rest. */
-const REST_SHARE = prop('REST_SHARE', 60);
+const REST_SHARE = prop('REST_SHARE', DEFAULTS.restShare);
 
+/** Each group is paced on its own, so the 60/40 split of TARGET_RPS holds at any rate. */
 export const loadTest = testPlan(
   'Load test (60 % REST / 40 % MCP)',
   [
-    threadGroup('Load REST mix', { threads: v('REST_THREADS'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
+    threadGroup('Load REST mix', { threads: pacedThreads('REST'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
       gatewayDefaults(),
       authHeaders(),
-      constantThroughputTimer({ perMinute: v('REST_RPM') }, 'REST share of TARGET_RPS'),
+      pacedTimer('REST', 'REST share of TARGET_RPS'),
       ...restMix(),
     ]),
-    threadGroup('Load MCP mix', { threads: v('MCP_THREADS'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
+    threadGroup('Load MCP mix', { threads: pacedThreads('MCP'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
       gatewayDefaults(),
       authHeaders(),
       mcpHeaders(),
-      constantThroughputTimer({ perMinute: v('MCP_RPM') }, 'MCP share of TARGET_RPS'),
+      pacedTimer('MCP', 'MCP share of TARGET_RPS'),
       ...mcpMix({ url: mcpUrl(), labelPrefix: '' }),
     ]),
   ],
   {
     variables: [
       ...gatewayVariables(),
-      scaledSeconds('RAMP_UP_S', 'RAMP_UP', 120),
-      scaledSeconds('DURATION_S', 'DURATION', 1800, 1),
-      { name: 'REST_THREADS', value: groovyOnce`Math.max(1L, Math.round(${THREADS} * ${REST_SHARE} / 100))` },
-      { name: 'MCP_THREADS', value: groovyOnce`Math.max(1L, ${THREADS} - Math.round(${THREADS} * ${REST_SHARE} / 100))` },
-      { name: 'REST_RPM', value: groovyOnce`${TARGET_RPS} * 60 * ${REST_SHARE} / 100` },
-      { name: 'MCP_RPM', value: groovyOnce`${TARGET_RPS} * 60 * (100 - ${REST_SHARE}) / 100` },
+      scaledSeconds('RAMP_UP_S', 'RAMP_UP', DEFAULTS.rampUpS),
+      scaledSeconds('DURATION_S', 'DURATION', DEFAULTS.durationS, 1),
+      ...pacingVariables('REST', expr`${TARGET_RPS} * ${REST_SHARE} / 100d`, expr`Math.max(1L, Math.round(${THREADS} * ${REST_SHARE} / 100d))`),
+      ...pacingVariables('MCP', expr`${TARGET_RPS} * (100 - ${REST_SHARE}) / 100d`, expr`Math.max(1L, ${THREADS} - Math.round(${THREADS} * ${REST_SHARE} / 100d))`),
       { name: 'MCP_SESSION_ID', value: '' },
       ...restMixVariables(),
     ],
   },
 );
+
+/** REST samples have no prefix; every MCP sample label starts with `MCP `. */
+export const loadTestSchedule: RateSchedule = (p) => {
+  const threads = p('THREADS', DEFAULTS.threads);
+  const share = p('REST_SHARE', DEFAULTS.restShare);
+  const rps = p('TARGET_RPS', DEFAULTS.targetRps);
+  const restThreads = Math.max(1, Math.round((threads * share) / 100));
+  const timing = { startS: 0, rampUpS: scaledS(p, 'RAMP_UP', DEFAULTS.rampUpS), durationS: scaledS(p, 'DURATION', DEFAULTS.durationS, 1) };
+  const group = (name: string, labelPrefix: string, groupRps: number, groupThreads: number) => ({
+    name,
+    labelPrefix,
+    ...timing,
+    rps: groupRps,
+    threads: pacing(groupRps, groupThreads).threads,
+  });
+  return [
+    group('REST', '', (rps * share) / 100, restThreads),
+    group('MCP', 'MCP ', (rps * (100 - share)) / 100, Math.max(1, threads - restThreads)),
+  ];
+};

@@ -1,5 +1,6 @@
-import { constantThroughputTimer, httpSampler, prop, setupThreadGroup, statusAssertion, testPlan, threadGroup, tpl, v } from '../jmx/index.js';
-import { authHeaders, gatewayDefaults, loadShapeVariables } from './common.js';
+import { httpSampler, prop, setupThreadGroup, statusAssertion, testPlan, threadGroup, tpl, v } from '../jmx/index.js';
+import { authHeaders, gatewayDefaults, loadShapeSchedule, loadShapeVariables, RATE_KEY, type LoadShape } from './common.js';
+import { pacedThreads, pacedTimer } from './pacing.js';
 import { gw } from './knobs.js';
 import { jsonRpcBody, mcpHeaders, mcpMix, mcpPost, mcpSession, rpcChecks } from './mcp-mix.js';
 
@@ -17,17 +18,21 @@ export const readinessGroup = (labelPrefix = 'setUp ') =>
     mcpPost({ url: mcpUrl(), labelPrefix }, 'MCP tools/list', jsonRpcBody('tools/list', '{}'), rpcChecks('$.result.tools')),
   ]);
 
+const SHAPE: LoadShape = { threads: 200, rampUpS: 60, durationS: 900, targetRps: 1000 };
+
 export const mcpJsonrpcBaseline = testPlan(
   'MCP JSON-RPC baseline',
   [
     readinessGroup(),
-    threadGroup('MCP mix', { threads: prop('THREADS', 200), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
+    threadGroup('MCP mix', { threads: pacedThreads(RATE_KEY), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
       gatewayDefaults(),
       authHeaders(),
       mcpHeaders(),
-      constantThroughputTimer({ perMinute: v('TARGET_RPM') }, 'Target rate (TARGET_RPS)'),
+      pacedTimer(RATE_KEY, 'Target rate (TARGET_RPS over THREADS)'),
       ...mcpMix({ url: mcpUrl(), labelPrefix: '' }),
     ]),
   ],
-  { variables: [...loadShapeVariables({ rampUpS: 60, durationS: 900, targetRps: 1000 }), { name: 'MCP_SESSION_ID', value: '' }] },
+  { variables: [...loadShapeVariables(SHAPE), { name: 'MCP_SESSION_ID', value: '' }] },
 );
+
+export const mcpJsonrpcBaselineSchedule = loadShapeSchedule(SHAPE, { MCP: '' });
