@@ -5,6 +5,8 @@ import { formatProperties } from './properties.js';
 import { prepareRun, type PrepareDeps, type PreparedRun } from './prepare.js';
 import { createRunFolder } from './run-folder.js';
 import { analyzeStep, executeStep, latestStep, summaryStep, verdictStep } from './steps.js';
+import type { CpuTimeline } from './cpu-sampler.js';
+import { ratesStep, type EachSample, type RateReport } from './rates-step.js';
 import type { StopTimeouts } from './stop.js';
 import type { RunSummary } from './summary.js';
 import type { JmeterExit, ProgressState, RunEvent, RunFolder, RunRequest } from './types.js';
@@ -28,6 +30,8 @@ export type LiveCheck = (progress: ProgressState) => string | undefined;
 
 export interface RunDeps extends PrepareDeps {
   readonly analyze: AnalyzeJtl;
+  /** Every sample of the JTL, for planned vs achieved rates (plans with a schedule); without it that check is skipped. */
+  readonly eachSample?: EachSample;
   readonly now?: () => Date;
   /** Aborting it stops JMeter gracefully; the JTL is kept and analyzed. */
   readonly signal?: AbortSignal;
@@ -50,6 +54,10 @@ export interface RunContext {
   readonly endedAt?: Date;
   readonly exit?: JmeterExit;
   readonly stopReason?: string;
+  /** JMeter's and the machine's CPU during the run (local runs on Linux). */
+  readonly cpu?: CpuTimeline;
+  /** Plans with a schedule: planned vs achieved rate per group or phase. */
+  readonly rates?: RateReport;
   readonly analysis?: RunAnalysis;
   readonly analysisError?: Error;
   readonly jmeterVersion?: string;
@@ -64,7 +72,7 @@ export interface RunStep {
 }
 
 /** The run, step by step. SLA verdicts and the HTML report slot in after `analyze`. */
-export const defaultRunSteps: readonly RunStep[] = [executeStep, analyzeStep, summaryStep, latestStep, verdictStep];
+export const defaultRunSteps: readonly RunStep[] = [executeStep, analyzeStep, ratesStep, summaryStep, latestStep, verdictStep];
 
 export type RunOutcome = RunContext & { readonly exit: JmeterExit; readonly summary: RunSummary };
 

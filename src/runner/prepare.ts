@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ToolkitError } from '../errors.js';
 import { runnerProperties } from './args.js';
 import { parseProperties } from './properties.js';
+import { plannedEndS, type PlannedGroup, type PropertyLookup } from '../plans/schedule.js';
 import { checkRequiredProperties, plannedDurationS, resolvePlan, type PlanCatalogue } from './resolve-plan.js';
 import { resolveJmeter } from './resolve-jmeter.js';
 import { readSecrets, redactProperties } from './secrets.js';
@@ -20,6 +21,8 @@ export interface PreparedRun {
   readonly redactedProperties: ReadonlyMap<string, string>;
   readonly plannedS?: number;
   readonly targetRps?: number;
+  /** Plans with a schedule: its groups or phases as planned for this run's properties. */
+  readonly planned?: readonly PlannedGroup[];
 }
 
 export interface PrepareDeps {
@@ -39,7 +42,8 @@ export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promis
   const effective = new Map([...profile, ...runnerProperties(request.progressIntervalS), ...request.properties]);
   checkRequiredProperties(plan, new Map([...effective, ...secrets]));
   const jmeter = resolveJmeter({ env: deps.env, ...(deps.jmeterDir !== undefined && { jmeterDir: deps.jmeterDir }) });
-  const plannedS = plannedDurationS(plan, effective);
+  const planned = plan.schedule?.(propertyLookup(effective));
+  const plannedS = planned !== undefined && planned.length > 0 ? plannedEndS(planned) : plannedDurationS(plan, effective);
   const targetRps = Number(effective.get('TARGET_RPS') ?? plan.targetRps);
   return {
     request,
@@ -50,8 +54,18 @@ export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promis
     redactedProperties: redactProperties(new Map([...effective, ...[...secrets.keys()].map((k) => [k, ''] as const)])),
     ...(plannedS !== undefined && { plannedS }),
     ...(Number.isFinite(targetRps) && targetRps > 0 && { targetRps }),
+    ...(planned !== undefined && planned.length > 0 && { planned }),
   };
 }
+
+/** A property as a number, as the plan's `${__P(NAME,default)}` would read it (the default when unset or not a number). */
+const propertyLookup =
+  (effective: ReadonlyMap<string, string>): PropertyLookup =>
+  (name, fallback) => {
+    const raw = effective.get(name)?.trim();
+    const value = raw === undefined || raw === '' ? NaN : Number(raw);
+    return Number.isFinite(value) ? value : fallback;
+  };
 
 async function readProfile(file: string): Promise<Map<string, string>> {
   try {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
 import { ToolkitError } from '../errors.js';
+import type { RateSchedule } from '../plans/schedule.js';
 import type { ResolvedPlan } from './types.js';
 
 /** What the runner needs from the plan catalogue (src/plans/catalogue.ts's PlanInfo fits it). */
@@ -11,6 +12,7 @@ export interface CatalogueEntry {
   readonly defaults: { readonly durationS?: number; readonly targetRps?: number };
   readonly requiredProperties: readonly string[];
   readonly phased: boolean;
+  readonly schedule?: RateSchedule;
 }
 
 export interface PlanCatalogue {
@@ -52,6 +54,7 @@ function fromEntry(name: string, path: string, entry: CatalogueEntry | undefined
     ...(entry?.defaults.targetRps !== undefined && { targetRps: entry.defaults.targetRps }),
     ...(entry?.defaults.durationS !== undefined && !entry.phased && { durationS: entry.defaults.durationS }),
     requiredProperties: entry?.requiredProperties ?? [],
+    ...(entry?.schedule !== undefined && { schedule: entry.schedule }),
   };
 }
 

@@ -44,6 +44,7 @@ export const summaryStep: RunStep = {
       remoteHosts: prepared.request.remoteHosts,
       redactedProperties: prepared.redactedProperties,
       ...(ctx.analysis !== undefined && { analysis: ctx.analysis.json }),
+      ...(ctx.rates !== undefined && { rates: ctx.rates }),
       warnings: ctx.warnings,
     });
     await writeFile(folder.summary, JSON.stringify(summary, null, 2) + '\n');

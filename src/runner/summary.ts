@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
+import type { RateReport } from './rate-check.js';
 import type { JmeterExit, JmeterInstall, ResolvedPlan, RunFolder } from './types.js';
 
 /** summary.json: the analyzer's figures plus what is needed to reproduce and audit the run. */
@@ -21,6 +22,8 @@ export interface RunSummary {
   readonly properties: Readonly<Record<string, string>>;
   readonly files: { readonly jtl: string; readonly log: string; readonly properties: string };
   readonly analysis?: unknown;
+  /** Plans with a schedule: planned vs achieved rate and duration per group or phase. */
+  readonly rates?: RateReport;
   readonly warnings: readonly string[];
 }
 
@@ -35,6 +38,7 @@ export interface SummaryInput {
   readonly remoteHosts: readonly string[];
   readonly redactedProperties: ReadonlyMap<string, string>;
   readonly analysis?: unknown;
+  readonly rates?: RateReport;
   readonly warnings: readonly string[];
 }
 
@@ -61,6 +65,7 @@ export function buildRunSummary(s: SummaryInput): RunSummary {
     properties: Object.fromEntries(s.redactedProperties),
     files: { jtl: rel(s.folder.jtl), log: rel(s.folder.log), properties: rel(s.folder.properties) },
     ...(s.analysis !== undefined && { analysis: s.analysis }),
+    ...(s.rates !== undefined && { rates: s.rates }),
     warnings: s.warnings,
   };
 }

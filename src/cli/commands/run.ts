@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 
 import { plansDir } from '../../plans/paths.js';
 import { analyzeJtl } from '../../jtl/analyze.js';
+import { eachSample } from '../../jtl/each-sample.js';
 import type { AnalyzeJtl, RunDeps } from '../../runner/pipeline.js';
 import { normalizeRunOptions, RUN_DEFAULTS, type RawRunOptions } from '../../runner/options.js';
 import { formatProgressBar, formatProgressLine } from '../../runner/progress-format.js';
@@ -12,6 +13,7 @@ import type { PlanCatalogue } from '../../runner/resolve-plan.js';
 import type { ProgressState, RunEvent } from '../../runner/types.js';
 import { toStatisticsJson } from '../../stats/statistics-json.js';
 import { formatAnalysisTable } from '../format/analysis-table.js';
+import { formatRatesTable } from '../format/rates-table.js';
 
 interface RunCommandOptions extends RawRunOptions {
   readonly embeddedTarget?: boolean;
@@ -68,6 +70,7 @@ export function registerRunCommand(program: Command): void {
         const outcome = await runPlan(request, { ...runDeps(planCatalogue), ...(embedded && { env: embedded.env }), signal: stop.signal, hurry: hurry.signal, onEvent: view.onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
         view.done();
         process.stdout.write(options.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : (outcome.analysis?.table ?? ''));
+        if (!options.json && outcome.rates) process.stdout.write('\n' + formatRatesTable(outcome.rates));
         process.stderr.write(`run folder: ${outcome.folder.dir}\n`);
         if (outcome.failure) throw outcome.failure;
       } finally {
@@ -81,7 +84,8 @@ export function registerRunCommand(program: Command): void {
 function runDeps(plans: PlanCatalogue['plans']): Omit<RunDeps, 'signal' | 'hurry' | 'onEvent'> {
   const root = repoRoot();
   const catalogue: PlanCatalogue = { plans, dir: plansDir() };
-  return { catalogue, analyze: analyzeRun, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
+  const each = async (jtl: string, onSample: Parameters<typeof eachSample>[1]): Promise<void> => void (await eachSample(jtl, onSample));
+  return { catalogue, analyze: analyzeRun, eachSample: each, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
 }
 
 /** The JTL analyzer's figures, reduced to what the runner shows (the table) and keeps (summary.json). */
