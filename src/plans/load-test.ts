@@ -18,13 +18,13 @@ const REST_SHARE = prop('REST_SHARE', DEFAULTS.restShare);
 export const loadTest = testPlan(
   'Load test (60 % REST / 40 % MCP)',
   [
-    threadGroup('Load REST mix', { threads: pacedThreads('REST'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
+    threadGroup('Load REST mix', { threads: pacedThreads('REST'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S'), delayedStart: true }, [
       gatewayDefaults(),
       authHeaders(),
       pacedTimer('REST', 'REST share of TARGET_RPS'),
       ...restMix(),
     ]),
-    threadGroup('Load MCP mix', { threads: pacedThreads('MCP'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
+    threadGroup('Load MCP mix', { threads: pacedThreads('MCP'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S'), delayedStart: true }, [
       gatewayDefaults(),
       authHeaders(),
       mcpHeaders(),

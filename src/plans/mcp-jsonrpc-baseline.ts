@@ -24,7 +24,7 @@ export const mcpJsonrpcBaseline = testPlan(
   'MCP JSON-RPC baseline',
   [
     readinessGroup(),
-    threadGroup('MCP mix', { threads: pacedThreads(RATE_KEY), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
+    threadGroup('MCP mix', { threads: pacedThreads(RATE_KEY), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S'), delayedStart: true }, [
       gatewayDefaults(),
       authHeaders(),
       mcpHeaders(),

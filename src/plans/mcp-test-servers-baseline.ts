@@ -24,7 +24,7 @@ const call = (name: string, args: string) =>
   tpl`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"${name}","arguments":${args}}}`;
 const toolChecks = () => rpcChecks('$.result.content');
 
-const groupOptions = { threads: pacedThreads(RATE_KEY), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') };
+const groupOptions = { threads: pacedThreads(RATE_KEY), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S'), delayedStart: true };
 const rate = () => pacedTimer(RATE_KEY, 'TARGET_RPS per server (over THREADS)');
 
 const fastTime = (): readonly ThreadGroupChild[] => {

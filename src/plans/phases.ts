@@ -46,7 +46,7 @@ export function phase(p: Phase): { group: ThreadGroup; variables: readonly Varia
   ];
   const group = threadGroup(
     `${p.label}: ${p.rps} req/s`,
-    { threads: pacedThreads(k), rampUpS: v(`${k}_RAMP_UP_S`), durationS: v(`${k}_DURATION_S`) },
+    { threads: pacedThreads(k), rampUpS: v(`${k}_RAMP_UP_S`), durationS: v(`${k}_DURATION_S`), delayedStart: true },
     [
       gatewayDefaults(),
       authHeaders(),

@@ -8,7 +8,7 @@ const SHAPE: LoadShape = { threads: 100, rampUpS: 60, durationS: 600, targetRps:
 export const restApiBaseline = testPlan(
   'REST API baseline',
   [
-    threadGroup('REST mix', { threads: pacedThreads(RATE_KEY), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
+    threadGroup('REST mix', { threads: pacedThreads(RATE_KEY), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S'), delayedStart: true }, [
       gatewayDefaults(),
       authHeaders(),
       pacedTimer(RATE_KEY, 'Target rate (TARGET_RPS over THREADS)'),

@@ -9,7 +9,7 @@ const SHAPE: LoadShape = { threads: 400, rampUpS: 300, durationS: 86_400, target
 export const soakTest = testPlan(
   'Soak test',
   [
-    threadGroup('Soak REST mix', { threads: pacedThreads(RATE_KEY), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
+    threadGroup('Soak REST mix', { threads: pacedThreads(RATE_KEY), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S'), delayedStart: true }, [
       gatewayDefaults(),
       authHeaders(),
       pacedTimer(RATE_KEY, 'Target rate (TARGET_RPS over THREADS)'),
