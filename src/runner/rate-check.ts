@@ -62,7 +62,7 @@ export interface RateReport {
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const pct = (n: number): string => `${n >= 0 ? '+' : ''}${n.toFixed(1)} %`;
 
-/** Why a group fell short: errors → target; busy CPU → generator; responses slower than the pace → target. */
+/** Why a group fell short: errors → target; JMeter out of CPU → generator; responses slower than the pace → target; machine out of CPU → generator. */
 function shortfallCause(m: GroupMeasurement, errorShare: number, meanMs: number): { cause: RateCause; why: string } {
   const periodMs = (m.planned.threads * 1000) / Math.max(m.planned.rps, 1e-9);
   const cpu = m.cpu;
@@ -71,15 +71,16 @@ function shortfallCause(m: GroupMeasurement, errorShare: number, meanMs: number)
   if (errorShare >= TARGET_ERROR_SHARE) {
     return { cause: 'target saturated', why: `the target is saturated or failing: ${figures}` };
   }
-  if (cpu && (cpu.jmeterCores >= cpu.cores * GENERATOR_CORE_SHARE || cpu.machineBusy >= MACHINE_BUSY_SHARE)) {
-    return { cause: 'generator saturated', why: `the load generator is saturated: ${figures}; use a bigger or less busy machine, or remote engines` };
-  }
+  const generator = { cause: 'generator saturated' as const, why: `the load generator is saturated: ${figures}; use a bigger or less busy machine, or remote engines` };
+  if (cpu && cpu.jmeterCores >= cpu.cores * GENERATOR_CORE_SHARE) return generator;
+  // Responses slower than the pace explain the shortfall, even on a busy machine (the target may share it).
   if (meanMs >= periodMs * 0.9) {
     return {
       cause: 'target saturated',
       why: `the target is saturated: ${figures}; each of the ${m.planned.threads} threads has ${periodMs.toFixed(1)} ms per request, so responses this slow cap the rate (raise THREADS if the target can take more)`,
     };
   }
+  if (cpu && cpu.machineBusy >= MACHINE_BUSY_SHARE) return generator;
   return { cause: 'generator saturated', why: `the load generator fell short (${figures}): see jmeter.log (GC pauses, thread start-up)` };
 }
 
