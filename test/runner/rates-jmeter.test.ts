@@ -61,11 +61,13 @@ describe('rate control in real JMeter runs', () => {
     expect(log).toContain(`threads=${pacing(100, 20).threads} ramp-up=0 delayedStart=true`);
     const busy = Math.max(rest!.achieved!.machineBusyPct ?? 0, mcp!.achieved!.machineBusyPct ?? 0);
     if (busy >= 90 && (rest!.verdict !== 'ok' || mcp!.verdict !== 'ok')) {
-      // Other processes took the CPU (this machine is shared): then the check must say the generator was the limit.
-      console.warn(`rates-jmeter: the machine was ${busy.toFixed(0)} % busy, the rate could not be held; checking the diagnosis instead`);
+      // Other processes took the CPU (this machine is shared, and the target shares it too): the rate cannot be
+      // held, and starved responses look like a slow target. The shortfall must still be warned about, with a cause.
+      console.warn(`rates-jmeter: the machine was ${busy.toFixed(0)} % busy, the rate could not be held; checking the warning instead`);
       for (const g of [rest!, mcp!].filter((x) => x.verdict !== 'ok')) {
-        expect([g.verdict, g.cause]).toEqual(['low', 'generator saturated']);
-        expect(warnings).toContainEqual(expect.stringMatching(new RegExp(`^${g.name}: achieved .*the load generator is saturated`)));
+        expect(g.verdict).toBe('low');
+        expect(['generator saturated', 'target saturated']).toContain(g.cause);
+        expect(warnings).toContainEqual(expect.stringMatching(new RegExp(`^${g.name}: achieved \\d+ req/s of \\d+ planned \\(-.*the (load generator|target) is saturated.*the machine was \\d+ % busy`)));
       }
       return;
     }
