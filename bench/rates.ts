@@ -73,7 +73,7 @@ const row = (cells: readonly string[], widths: readonly number[]): string =>
   cells.map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
 
 const HEAD = ['plan', 'group/phase', 'target/s', 'achieved/s', 'off %', 'ran/planned s', 'JMeter cores', 'machine busy %', 'verdict'];
-const WIDTHS = [22, 14, 9, 10, 7, 13, 12, 14, 20];
+const WIDTHS = [26, 12, 9, 10, 7, 13, 12, 14, 20];
 
 function line(plan: string, g: GroupRate): string {
   const a = g.achieved;

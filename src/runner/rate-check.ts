@@ -25,6 +25,8 @@ export interface GroupMeasurement {
   readonly cpu?: { readonly jmeterCores: number; readonly machineBusy: number; readonly cores: number };
   /** The run stopped before this group's planned end (Ctrl-C, a live check). */
   readonly cutShort: boolean;
+  /** The target runs on this machine (loopback URL): a busy machine then slows its responses too. */
+  readonly targetIsLocal?: boolean;
 }
 
 export type RateVerdict = 'ok' | 'low' | 'high' | 'not-run';
@@ -73,6 +75,9 @@ function shortfallCause(m: GroupMeasurement, errorShare: number, meanMs: number)
   }
   const generator = { cause: 'generator saturated' as const, why: `the load generator is saturated: ${figures}; use a bigger or less busy machine, or remote engines` };
   if (cpu && cpu.jmeterCores >= cpu.cores * GENERATOR_CORE_SHARE) return generator;
+  if (cpu && m.targetIsLocal && cpu.machineBusy >= MACHINE_BUSY_SHARE) {
+    return { cause: 'generator saturated', why: `the machine running JMeter and the target (loopback) is saturated: ${figures}; slow responses here measure the machine, not the target` };
+  }
   // Responses slower than the pace explain the shortfall, even on a busy machine (the target may share it).
   if (meanMs >= periodMs * 0.9) {
     return {

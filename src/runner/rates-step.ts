@@ -26,9 +26,9 @@ export function plannedCount(g: PlannedGroup, a: number, b: number): number {
  * Pure: the figures of one group. It is judged from its own first sample on (phases start when the one
  * before ends, not at a planned instant), over its hold after the ramp-up, cut where the run stopped early.
  */
-export function measureGroup(s: GroupSamples, testStartMs: number, cpu: CpuTimeline | undefined): GroupMeasurement {
+export function measureGroup(s: GroupSamples, testStartMs: number, cpu: CpuTimeline | undefined, targetIsLocal = false): GroupMeasurement {
   const g = s.group;
-  if (s.firstMs === undefined || s.lastStartMs === undefined || s.lastEndMs === undefined) return { planned: g, samples: 0, cutShort: true };
+  if (s.firstMs === undefined || s.lastStartMs === undefined || s.lastEndMs === undefined) return { planned: g, samples: 0, cutShort: true, targetIsLocal };
   const plannedEndMs = s.firstMs + g.durationS * 1000;
   const cutShort = s.lastStartMs < plannedEndMs - Math.max(2000, g.durationS * 1000 * RATE_TOLERANCE);
   const toMs = cutShort ? s.lastStartMs + 1 : plannedEndMs;
@@ -46,8 +46,19 @@ export function measureGroup(s: GroupSamples, testStartMs: number, cpu: CpuTimel
     window: s.window(fromMs, toMs),
     ...(usage && cpu && { cpu: { ...usage, cores: cpu.cores } }),
     cutShort,
+    targetIsLocal,
   };
 }
+
+/** A loopback gateway URL: the target shares this machine's CPU with JMeter. */
+export const isLoopbackUrl = (url: string | undefined): boolean => {
+  try {
+    const host = new URL(url ?? '').hostname.replace(/^\[|\]$/g, '');
+    return host === 'localhost' || host === '::1' || /^127\./.test(host);
+  } catch {
+    return false;
+  }
+};
 
 /** Planned vs achieved per group or phase of a plan with a schedule; each miss becomes a run warning. */
 export const ratesStep: RunStep = {
@@ -67,7 +78,8 @@ export const ratesStep: RunStep = {
     // The schedule starts with the first sample: JMeter evaluates the plan's variables (seconds of Groovy) first.
     const firstSampleMs = Math.min(...measured.map((m) => m.firstMs ?? Infinity));
     const testStartMs = Number.isFinite(firstSampleMs) ? firstSampleMs : ctx.startedAt.getTime();
-    const groups = measured.map((m) => checkGroup(measureGroup(m, testStartMs, ctx.cpu)));
+    const local = isLoopbackUrl(ctx.prepared.redactedProperties.get('GATEWAY_URL') ?? 'http://localhost:4444');
+    const groups = measured.map((m) => checkGroup(measureGroup(m, testStartMs, ctx.cpu, local)));
     const rates: RateReport = { tolerancePct: RATE_TOLERANCE * 100, groups };
     const warnings = groups.flatMap((g) => g.warnings);
     warnings.forEach((message) => ctx.deps.onEvent?.({ kind: 'warning', message }));

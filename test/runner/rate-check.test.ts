@@ -5,7 +5,7 @@ import type { PlannedGroup } from '../../src/plans/schedule.js';
 import { cpuBetween } from '../../src/runner/cpu-sampler.js';
 import { checkGroup, type GroupMeasurement } from '../../src/runner/rate-check.js';
 import { RateMeter } from '../../src/runner/rate-meter.js';
-import { measureGroup, plannedCount } from '../../src/runner/rates-step.js';
+import { isLoopbackUrl, measureGroup, plannedCount } from '../../src/runner/rates-step.js';
 import { advanceProgress, initialMonitorState, plannedAt } from '../../src/runner/progress-monitor.js';
 import { formatProgressLine } from '../../src/runner/progress-format.js';
 
@@ -66,6 +66,15 @@ describe('planned vs achieved: the verdict and its cause', () => {
     const r = checkGroup(measured(7000, { meanMs: 140, cpu: { jmeterCores: 0.3, machineBusy: 0.4, cores: 2 } }));
     expect(r.cause).toBe('target saturated');
     expect(r.warnings[0]).toContain('each of the 100 threads has 100.0 ms per request');
+  });
+
+  it('a loopback target on a saturated machine: the machine (generator side) is named, not the target', () => {
+    const cpu = { jmeterCores: 0.2, machineBusy: 1, cores: 2 };
+    expect(checkGroup(measured(3000, { meanMs: 400, cpu })).cause).toBe('target saturated');
+    const local = checkGroup(measured(3000, { meanMs: 400, cpu, targetIsLocal: true }));
+    expect(local.cause).toBe('generator saturated');
+    expect(local.warnings[0]).toContain('the machine running JMeter and the target (loopback) is saturated');
+    expect([isLoopbackUrl('http://127.0.0.1:4444'), isLoopbackUrl('http://[::1]:1'), isLoopbackUrl('http://localhost'), isLoopbackUrl('https://gw.example.com')]).toEqual([true, true, true, false]);
   });
 
   it('short without a visible cause is put on the generator, with the figures', () => {

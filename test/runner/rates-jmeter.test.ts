@@ -92,9 +92,12 @@ describe('rate control in real JMeter runs', () => {
     const { outcome, warnings } = await run('rest_api_baseline', { TARGET_RPS: '200', THREADS: '4', DURATION: '6' }, target);
     const [rest] = outcome.rates!.groups;
     expect(rest!.verdict).toBe('low');
-    expect(rest!.cause).toBe('target saturated');
     expect(rest!.achieved!.rps).toBeLessThan(50);
-    expect(warnings.some((w) => /^REST: achieved \d+ req\/s of 200 planned \(-\d+\.\d %\): the target is saturated/.test(w))).toBe(true);
-    expect(outcome.summary.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^REST: achieved .*the target is saturated/)]));
+    // A loopback target on a machine other processes keep ≥ 90 % busy: the machine is named instead (rate-check.ts).
+    const machineBusy = (rest!.achieved!.machineBusyPct ?? 0) >= 90;
+    const why = machineBusy ? 'the machine running JMeter and the target \\(loopback\\) is saturated' : 'the target is saturated: .*each of the 4 threads has 20\\.0 ms per request';
+    expect(rest!.cause).toBe(machineBusy ? 'generator saturated' : 'target saturated');
+    expect(warnings).toContainEqual(expect.stringMatching(new RegExp(`^REST: achieved \\d+ req/s of 200 planned \\(-\\d+\\.\\d %\\): ${why}`)));
+    expect(outcome.summary.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^REST: achieved \d+ req\/s of 200 planned/)]));
   });
 });
