@@ -18,16 +18,21 @@ export interface CpuTimeline {
 /** Linux's USER_HZ: /proc counts CPU time in 1/100 s on every architecture the toolkit runs on. */
 const TICKS_PER_S = 100;
 
-/** utime + stime of every process in process group `pgid` (JMeter is spawned as its own group), seconds. */
-async function groupCpuS(pgid: number): Promise<number> {
-  let ticks = 0;
+/**
+ * utime + stime of every process that was ever in process group `pgid` (JMeter is spawned as its own group),
+ * seconds. `seen` keeps each process's last figure, so a helper process of bin/jmeter that exits does not make
+ * the total go down.
+ */
+async function groupCpuS(pgid: number, seen: Map<string, number>): Promise<number> {
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = await readFile(`/proc/${entry}/stat`, 'latin1').catch(() => '');
     // The fields after the command name, which may hold spaces and parentheses: state ppid pgrp … utime(14) stime(15).
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    if (Number(fields[2]) === pgid) seen.set(entry, Math.max(seen.get(entry) ?? 0, Number(fields[11]) + Number(fields[12])));
   }
+  let ticks = 0;
+  for (const t of seen.values()) ticks += t;
   return ticks / TICKS_PER_S;
 }
 
@@ -42,11 +47,12 @@ async function machineCpuS(): Promise<{ busy: number; total: number }> {
 /** Reads CPU every `everyMs` until stopped; on a system without /proc the timeline stays empty. */
 export function sampleCpu(pgid: number, everyMs = 1000): { stop: () => Promise<CpuTimeline> } {
   const readings: CpuReading[] = [];
+  const seen = new Map<string, number>();
   let pending: Promise<void> = Promise.resolve();
   const read = (): void => {
     pending = pending.then(async () => {
       try {
-        const [jmeterS, machine] = await Promise.all([groupCpuS(pgid), machineCpuS()]);
+        const [jmeterS, machine] = await Promise.all([groupCpuS(pgid, seen), machineCpuS()]);
         readings.push({ atMs: Date.now(), jmeterS, machineBusyS: machine.busy, machineTotalS: machine.total });
       } catch {
         // no /proc: no CPU figures, the rate check then judges by errors and latency alone
