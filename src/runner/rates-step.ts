@@ -31,7 +31,10 @@ export function measureGroup(s: GroupSamples, testStartMs: number, cpu: CpuTimel
   if (s.firstMs === undefined || s.lastStartMs === undefined || s.lastEndMs === undefined) return { planned: g, samples: 0, cutShort: true, targetIsLocal };
   const plannedEndMs = s.firstMs + g.durationS * 1000;
   const cutShort = s.lastStartMs < plannedEndMs - Math.max(2000, g.durationS * 1000 * RATE_TOLERANCE);
-  const toMs = cutShort ? s.lastStartMs + 1 : plannedEndMs;
+  // JMeter's clock for the group starts before its first sample (thread start-up, first connections), so the
+  // group may stop before first sample + duration: no later than one pace after its last sample start.
+  const periodMs = (g.threads * 1000) / Math.max(g.rps, 1e-9);
+  const toMs = cutShort ? s.lastStartMs + 1 : Math.min(plannedEndMs, s.lastStartMs + periodMs);
   const holdFromMs = s.firstMs + g.rampUpS * 1000;
   const fromMs = toMs - holdFromMs >= 1000 ? holdFromMs : s.firstMs;
   const windowS = Math.max(0.001, (toMs - fromMs) / 1000);

@@ -135,6 +135,15 @@ describe('measuring groups from samples', () => {
     expect(checkGroup(m).verdict).toBe('ok');
   });
 
+  it('a group whose first sample came late (thread start-up) is judged up to one pace after its last sample', () => {
+    const g = group({ durationS: 8, rps: 200, threads: 40 });
+    const meter = new RateMeter([g], 10);
+    for (let i = 0; i < 1450; i += 1) meter.add(sample(i * 5, 'phase3 GET /'));
+    const m = measureGroup(meter.result()[0]!, 0, undefined);
+    expect(m).toMatchObject({ cutShort: false, windowS: 7.445 });
+    expect(checkGroup(m).verdict).toBe('ok');
+  });
+
   it('planned samples: the ramp-up counts at its linear average', () => {
     const g = group({ durationS: 10, rampUpS: 4, rps: 100 });
     expect(plannedCount(g, 0, 4)).toBe(200);
