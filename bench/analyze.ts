@@ -2,8 +2,9 @@
  * How fast `jtl analyze` reads a large JTL, against references measured in the same run on the same file:
  * a plain Node loop that only counts newlines (the floor), a straightforward csv-parse aggregation, and
  * JMeter's own report generator (`jmeter -g`). Prints wall time, peak RSS and the ratios.
- *   node --import tsx bench/analyze.ts [--mb 600] [--skip-jmeter] [--skip-csv-parse] [--jtl <file>]
+ *   node --import tsx bench/analyze.ts [--mb 600] [--skip-jmeter] [--skip-csv-parse] [--skip-memory-cases] [--jtl <file>]
  * With --jtl, that file is measured (generated there first when it does not exist) and kept, for repeated runs.
+ * Then the memory cases (bench/memory-cases.ts): 20,000 labels and a 24-hour run, both modes, with their goals.
  * Needs `npm run build` (the analyzer runs from dist/ in a child process, so its RSS is its own).
  */
 import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { execa } from 'execa';
 
 import { jmeterBin } from '../test/jmx/jmeter-home.js';
 import { generateJtl, HEADER } from '../test/jtl/generate.js';
+import { MEMORY_CASES } from './memory-cases.js';
 
 const arg = (name: string) => process.argv.indexOf(`--${name}`);
 const mb = arg('mb') > 0 ? Number(process.argv[arg('mb') + 1]) : 600;
@@ -99,8 +101,25 @@ async function main(): Promise<void> {
       console.log(`${r.name.padEnd(34)} ${r.seconds.toFixed(2).padStart(8)} ${(size / 1048576 / r.seconds).toFixed(0).padStart(7)} ${r.peakRssMb.toFixed(0).padStart(12)}  ${ratio}`);
     }
     console.log('\ntargets: ≤ 3× the newline floor, ≥ 15× faster than csv-parse, ≥ 20× faster than jmeter -g, peak RSS < 200 MB');
+    if (arg('skip-memory-cases') < 0) await memoryCases(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Peak RSS where memory used to grow with the number of labels or the run's length. */
+async function memoryCases(dir: string): Promise<void> {
+  console.log(`\n${'memory case'.padEnd(44)} ${'mode'.padEnd(15)} ${'seconds'.padStart(8)} ${'MB/s'.padStart(6)} ${'peak RSS MB'.padStart(12)}  goal`);
+  for (const c of MEMORY_CASES) {
+    const path = join(dir, 'case.jtl');
+    await c.write(path);
+    const size = statSync(path).size;
+    for (const mode of ['exact', 'jmeter-compat'] as const) {
+      const r = await measure(c.name, process.execPath, [join(repo, 'bin/jtl.js'), 'analyze', path, '--statistics-json', ...(mode === 'exact' ? [] : ['--jmeter-compat'])]);
+      const verdict = r.peakRssMb <= c.goalMb ? 'met' : 'NOT MET';
+      console.log(`${c.name.padEnd(44)} ${mode.padEnd(15)} ${r.seconds.toFixed(2).padStart(8)} ${(size / 1048576 / r.seconds).toFixed(0).padStart(6)} ${r.peakRssMb.toFixed(0).padStart(12)}  ≤ ${c.goalMb} MB: ${verdict}`);
+    }
+    rmSync(path);
   }
 }
 

@@ -5,7 +5,7 @@
  * (JVM start-up, measured by a one-sample run, subtracted) and the ratio old / new.
  *   node --import tsx bench/plan-cost.ts [seconds=15] [threads=8]
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -50,8 +50,8 @@ async function cpuRun(dir: string, name: string, planXml: string, props: string)
 }
 
 const gateway = await startTestGateway();
+const dir = mkdtempSync(join(tmpdir(), 'plan-cost-'));
 try {
-  const dir = mkdtempSync(join(tmpdir(), 'plan-cost-'));
   const props = join(dir, 'run.properties');
   const base = { ...gateway.properties, THREADS: String(threads), RAMP_UP: '0', TARGET_RPS: '1000000' };
   writeFileSync(props, Object.entries({ ...base, DURATION: String(seconds) }).map(([k, v]) => `${k}=${v}`).join('\n'), { mode: 0o600 });
@@ -69,4 +69,5 @@ try {
   console.log(`ratio old / generated: ${(per10k(old) / per10k(fresh)).toFixed(2)}x`);
 } finally {
   await gateway.close();
+  rmSync(dir, { recursive: true, force: true });
 }

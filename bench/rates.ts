@@ -16,6 +16,7 @@ import { analyzeJtl } from '../src/jtl/analyze.js';
 import { eachSample } from '../src/jtl/each-sample.js';
 import { planCatalogue } from '../src/plans/catalogue.js';
 import { plansDir } from '../src/plans/paths.js';
+import { RUN_DEFAULTS } from '../src/runner/options.js';
 import { runPlan } from '../src/runner/pipeline.js';
 import type { GroupRate } from '../src/runner/rate-check.js';
 import { repoRoot } from '../src/runner/repo-root.js';
@@ -110,6 +111,7 @@ try {
         outDir: out,
         remoteHosts: [],
         progressIntervalS: 5,
+        failFastS: RUN_DEFAULTS.failFastS,
       },
       {
         catalogue: { plans: planCatalogue, dir: plansDir() },

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { ensureFreshBuild } from './fresh-build.js';
 
+ensureFreshBuild();
+const { main } = await import('../dist/cli/main.js');
 await main(process.argv);

@@ -6,7 +6,10 @@ export type ErrorCode =
   | `JTL_${string}`
   | `SLA_${string}`
   | `TARGET_${string}`
-  | `INSTALL_${string}`;
+  | `INSTALL_${string}`
+  | `REPORT_${string}`
+  | `CMP_${string}`
+  | `GATEWAY_${string}`;
 
 /**
  * The one error type of the toolkit. The message says what is wrong, where, and what to do;

@@ -3,8 +3,12 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 
 import { registerAnalyzeCommand } from './commands/analyze.js';
+import { registerCompareCommands } from './commands/compare.js';
+import { registerGateCommand } from './commands/gate.js';
 import { registerPlansCommand } from './commands/plans.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerRunsCommand } from './commands/runs.js';
 import { registerTargetCommand } from './commands/target.js';
 
 /** Commander wiring only: every subcommand lives in commands/<name>.ts and registers itself here. */
@@ -21,6 +25,10 @@ export function buildProgram(): Command {
   registerPlansCommand(program);
   registerTargetCommand(program);
   registerAnalyzeCommand(program);
+  registerReportCommand(program);
+  registerGateCommand(program);
+  registerCompareCommands(program);
+  registerRunsCommand(program);
   return program;
 }
 

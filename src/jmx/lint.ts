@@ -1,6 +1,6 @@
 import sax from 'sax';
 
-import { EVALUATED_ONCE, KNOWN_GUI_CLASSES, KNOWN_TEST_CLASSES } from './known-classes.js';
+import { EVALUATED_ONCE, isKnownGuiClass, isKnownTestClass } from './known-classes.js';
 
 export type LintRule = 'unknown-class' | 'property-without-default' | 'embedded-secret' | 'gui-listener' | 'per-request-script';
 
@@ -18,8 +18,6 @@ interface Frame {
   readonly owner: string;
 }
 
-const TEST = new Set(KNOWN_TEST_CLASSES);
-const GUI = new Set(KNOWN_GUI_CLASSES);
 const SECRET_NAME = /(TOKEN|PASSWORD|SECRET)$/i;
 const SCRIPT_FN = /\$\{__(javaScript|groovy|jexl2|jexl3|BeanShell)\(/;
 const NO_DEFAULT = /\$\{__(?:P|property)\(\s*([A-Za-z_][\w.]*)\s*\)\}/g;
@@ -64,8 +62,8 @@ function checkClasses(path: string, testclass: string, guiclass: string, out: Li
     out.push({ rule: 'gui-listener', path, message: `GUI listener ${guiclass || testclass}: results belong in the -l file` });
     return;
   }
-  if (!TEST.has(testclass)) out.push({ rule: 'unknown-class', path, message: `testclass ${testclass} is not a JMeter 5.6.3 / plugin class the toolkit knows` });
-  if (!GUI.has(guiclass)) out.push({ rule: 'unknown-class', path, message: `guiclass ${guiclass} is not a JMeter 5.6.3 / plugin class the toolkit knows` });
+  if (!isKnownTestClass(testclass)) out.push({ rule: 'unknown-class', path, message: `testclass ${testclass} is not a JMeter 5.6.3 / plugin class the toolkit knows` });
+  if (!isKnownGuiClass(guiclass)) out.push({ rule: 'unknown-class', path, message: `guiclass ${guiclass} is not a JMeter 5.6.3 / plugin class the toolkit knows` });
 }
 
 function checkText(frame: Frame, value: string, out: LintFinding[]): void {

@@ -15,7 +15,8 @@ import type { OnceOnlyController } from './elements/once-only-controller.js';
 import type { RandomController } from './elements/random-controller.js';
 import type { RegexExtractor } from './elements/regex-extractor.js';
 import type { ResponseAssertion } from './elements/response-assertion.js';
-import type { SetupThreadGroup, ThreadGroup } from './elements/thread-group.js';
+import type { RuntimeController } from './elements/runtime-controller.js';
+import type { SetupThreadGroup, TeardownThreadGroup, ThreadGroup } from './elements/thread-group.js';
 import type { ThroughputController } from './elements/throughput-controller.js';
 import type { TransactionController } from './elements/transaction-controller.js';
 import type { TestPlan } from './elements/test-plan.js';
@@ -23,6 +24,7 @@ import type { UniformRandomTimer } from './elements/uniform-random-timer.js';
 import type { UserVariables } from './elements/user-variables.js';
 import type { WsClose } from './elements/ws-close.js';
 import type { WsOpen } from './elements/ws-open.js';
+import type { WsPingFrameFilter } from './elements/ws-ping-frame-filter.js';
 import type { WsRequestResponse } from './elements/ws-request-response.js';
 import type { WsSingleRead } from './elements/ws-single-read.js';
 import type { WsSingleWrite } from './elements/ws-single-write.js';
@@ -34,9 +36,10 @@ export type Controller =
   | IfController
   | OnceOnlyController
   | TransactionController
-  | LoopController;
+  | LoopController
+  | RuntimeController;
 export type Timer = ConstantThroughputTimer | UniformRandomTimer | ConstantTimer;
-export type ConfigElement = HeaderManager | CookieManager | HttpDefaults | CsvDataSet | UserVariables;
+export type ConfigElement = HeaderManager | CookieManager | HttpDefaults | CsvDataSet | UserVariables | WsPingFrameFilter;
 export type Assertion = ResponseAssertion | JsonAssertion;
 export type PostProcessor = RegexExtractor | JsonExtractor | Jsr223PostProcessor;
 export type PreProcessor = Jsr223PreProcessor;
@@ -44,7 +47,7 @@ export type PreProcessor = Jsr223PreProcessor;
 export type SamplerChild = Assertion | PostProcessor | PreProcessor | Timer | HeaderManager;
 export type ThreadGroupChild = Sampler | Controller | Timer | ConfigElement | Assertion | PostProcessor | PreProcessor;
 export type ControllerChild = ThreadGroupChild;
-export type AnyThreadGroup = ThreadGroup | SetupThreadGroup;
+export type AnyThreadGroup = ThreadGroup | SetupThreadGroup | TeardownThreadGroup;
 export type TestPlanChild = AnyThreadGroup | ConfigElement | Timer | Assertion;
 
 export type Element = TestPlan | AnyThreadGroup | ThreadGroupChild;

@@ -14,6 +14,7 @@ import { onceOnlyControllerNode } from './elements/once-only-controller.js';
 import { randomControllerNode } from './elements/random-controller.js';
 import { regexExtractorNode } from './elements/regex-extractor.js';
 import { responseAssertionNode } from './elements/response-assertion.js';
+import { runtimeControllerNode } from './elements/runtime-controller.js';
 import { testPlanNode } from './elements/test-plan.js';
 import { threadGroupNode } from './elements/thread-group.js';
 import { throughputControllerNode } from './elements/throughput-controller.js';
@@ -22,6 +23,7 @@ import { uniformRandomTimerNode } from './elements/uniform-random-timer.js';
 import { userVariablesNode } from './elements/user-variables.js';
 import { wsCloseNode } from './elements/ws-close.js';
 import { wsOpenNode } from './elements/ws-open.js';
+import { wsPingFrameFilterNode } from './elements/ws-ping-frame-filter.js';
 import { wsRequestResponseNode } from './elements/ws-request-response.js';
 import { wsSingleReadNode } from './elements/ws-single-read.js';
 import { wsSingleWriteNode } from './elements/ws-single-write.js';
@@ -33,7 +35,8 @@ export function leafOf(e: Element): Leaf {
   switch (e.kind) {
     case 'testPlan': return testPlanNode(e);
     case 'threadGroup':
-    case 'setupThreadGroup': return threadGroupNode(e);
+    case 'setupThreadGroup':
+    case 'teardownThreadGroup': return threadGroupNode(e);
     case 'httpSampler': return httpSamplerNode(e);
     case 'jsr223Sampler':
     case 'jsr223PreProcessor':
@@ -43,12 +46,14 @@ export function leafOf(e: Element): Leaf {
     case 'wsSingleWrite': return wsSingleWriteNode(e);
     case 'wsSingleRead': return wsSingleReadNode(e);
     case 'wsClose': return wsCloseNode(e);
+    case 'wsPingFrameFilter': return wsPingFrameFilterNode(e);
     case 'throughputController': return throughputControllerNode(e);
     case 'randomController': return randomControllerNode(e);
     case 'ifController': return ifControllerNode(e);
     case 'onceOnlyController': return onceOnlyControllerNode(e);
     case 'transactionController': return transactionControllerNode(e);
     case 'loopController': return loopControllerNode(e);
+    case 'runtimeController': return runtimeControllerNode(e);
     case 'constantThroughputTimer': return constantThroughputTimerNode(e);
     case 'uniformRandomTimer': return uniformRandomTimerNode(e);
     case 'constantTimer': return constantTimerNode(e);

@@ -35,6 +35,7 @@ function checkElement(e: Element, fail: Fail): void {
       return;
     case 'threadGroup':
     case 'setupThreadGroup':
+    case 'teardownThreadGroup':
       if (typeof e.options.threads === 'number' && e.options.threads < 1) fail('BAD_VALUE', 'threads', 'must be ≥ 1');
       return;
     case 'csvDataSet':

@@ -3,7 +3,7 @@ import { detectLayout, firstLineSplitter, type CsvDialect, type CsvLayout } from
 import { fieldInteger, fieldIsTrue, fieldStartsWith, fieldText } from './fields.js';
 import { ByteInterner } from './intern.js';
 import type { OpenedJtl } from './open.js';
-import { CONTROLLER_MESSAGE, EMPTY_CONTROLLER_MESSAGE, noteSkip, type ReadIssues, type Sample, type WritableSample } from './sample.js';
+import { addNote, CONTROLLER_MESSAGE, EMPTY_CONTROLLER_MESSAGE, noteSkip, type ReadIssues, type Sample, type WritableSample } from './sample.js';
 import { newScanState, scanChunk, TRUNCATED, type RecordView } from './scanner.js';
 import { parseFormattedTimestamp } from './timestamp.js';
 
@@ -59,7 +59,7 @@ export async function readCsvJtl(
     if (layout === undefined) layout = detectLayout(jtl.file, firstLineSplitter(chunk), dialect);
     if (state === undefined) {
       take = recordTaker(jtl.file, layout.map, issues, onSample);
-      state = newScanState(layout.delimiter.charCodeAt(0));
+      state = newScanState(layout.delimiter.charCodeAt(0), layout.map.names.length);
       state.byteOffset = range.start;
     }
     scanChunk(state, chunk, false, onRecord);
@@ -77,14 +77,18 @@ export function recordTaker(file: string, map: ColumnMap, issues: ReadIssues, on
   const sample = blankSample();
   const text = { labels: new ByteInterner(), codes: new ByteInterner() };
   return (r) => {
-    const reason = r.defect !== '' ? r.defect : r.count !== map.names.length ? `${r.count} fields, expected ${map.names.length}` : fill(sample, r, map, text);
+    // A last record without a line end is a sample when it is whole (every column, and they parse), as for JMeter.
+    const unterminated = r.defect === TRUNCATED.noLineEnd;
+    const reason = r.defect !== '' && !unterminated ? r.defect : r.count !== map.names.length ? `${r.count} fields, expected ${map.names.length}` : fill(sample, r, map, text);
+    const where = { file, line: r.line, byteOffset: r.byteOffset };
     if (reason === '') {
+      sample.line = r.line;
       onSample(sample);
+      if (unterminated) addNote(issues, { ...where, reason: 'the last record has no line end; it is complete and counted' });
       return true;
     }
-    const where = { file, line: r.line, byteOffset: r.byteOffset, reason };
-    if (r.defect === TRUNCATED.insideQuotes || r.defect === TRUNCATED.noLineEnd) issues.truncatedTails.push(where);
-    else noteSkip(issues, where);
+    if (unterminated || r.defect === TRUNCATED.insideQuotes) issues.truncatedTails.push({ ...where, reason: r.defect });
+    else noteSkip(issues, { ...where, reason });
     return false;
   };
 }
@@ -130,6 +134,6 @@ function blankSample(): WritableSample {
   return {
     timeStamp: 0, elapsedMs: 0, label: '', responseCode: '', responseMessage: '', success: true,
     failureMessage: '', bytes: 0, sentBytes: 0, allThreads: 0, latencyMs: 0, connectMs: 0,
-    controller: 'none',
+    controller: 'none', line: 0,
   };
 }

@@ -1,8 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 import { JtlError } from '../errors.js';
+import { assertJtlXml } from './not-a-jtl.js';
+import { openStdin } from './stdin.js';
 
 export type JtlFormat = 'csv' | 'xml';
 
@@ -23,12 +26,17 @@ export interface OpenedJtl {
 
 const CHUNK = 1 << 19;
 
-/** Detects gzip and the format from the content (not the extension) and opens a byte stream. */
+/** Detects gzip and the format from the content (not the extension) and opens a byte stream; `-` is standard input. */
 export async function openJtl(file: string): Promise<OpenedJtl> {
+  if (file === '-') return openStdin();
   let size: number;
   let head: Buffer;
   try {
-    size = (await stat(file)).size;
+    const info = await stat(file);
+    if (info.isDirectory()) {
+      throw new JtlError('JTL_CANNOT_READ', `${file}: is a directory, not a results file; pass the .jtl inside it (a run folder holds results.jtl)`, { file });
+    }
+    size = info.size;
     const fd = await open(file, 'r');
     try {
       head = Buffer.alloc(Math.min(size, 4096));
@@ -37,29 +45,51 @@ export async function openJtl(file: string): Promise<OpenedJtl> {
       await fd.close();
     }
   } catch (error) {
+    if (error instanceof JtlError) throw error;
     throw new JtlError('JTL_CANNOT_READ', `${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file }, { cause: error });
   }
   const gzip = head[0] === 0x1f && head[1] === 0x8b;
-  const chunks = (start = 0) => {
-    const raw = createReadStream(file, { highWaterMark: CHUNK, start: gzip ? 0 : start });
-    return (gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw) as AsyncIterable<Buffer>;
-  };
+  const chunks = (start = 0) => readChunks(file, gzip, start);
   const first = gzip ? await firstBytes(chunks()) : head;
+  return { file, gzip, sizeBytes: size, chunks, ...describeContent(file, first) };
+}
+
+/** The format and text encoding, from the first (decompressed) bytes. */
+export function describeContent(file: string, first: Buffer): Pick<OpenedJtl, 'format' | 'encoding'> {
   if (first[0] === 0xfe && first[1] === 0xff) {
     throw new JtlError('JTL_UNSUPPORTED_ENCODING', `${file}: the text is UTF-16 big-endian, which the analyzer does not read; convert it first: iconv -f UTF-16BE -t UTF-8`, { file });
   }
   const utf16 = first[0] === 0xff && first[1] === 0xfe;
   const text = utf16 ? Buffer.from(first.toString('utf16le')) : first;
   const format = looksLikeXml(text) ? 'xml' : 'csv';
+  if (format === 'xml') assertJtlXml(file, text.toString('latin1'));
   const encoding = utf16 ? 'utf16le' : format === 'xml' ? declaredXmlEncoding(file, text) : 'utf8';
-  return { file, format, gzip, encoding, sizeBytes: size, chunks };
+  return { format, encoding };
+}
+
+/**
+ * The file's bytes (decompressed for gzip). Every stream is closed when the reader finishes, stops early (break,
+ * return) or fails — one open file at a time, however many files are analyzed — and a failure is one JtlError line.
+ */
+async function* readChunks(file: string, gzip: boolean, start: number): AsyncGenerator<Buffer> {
+  const raw = createReadStream(file, { highWaterMark: CHUNK, start: gzip ? 0 : start });
+  // pipeline (unlike pipe) forwards an error of either stream to the other and destroys both.
+  const stream = gzip ? pipeline(raw, createGunzip({ chunkSize: CHUNK }), () => {}) : raw;
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const what = code?.startsWith('Z_') ? `gzip: ${(error as Error).message}` : (code ?? (error as Error).message);
+    throw new JtlError('JTL_CANNOT_READ', `${file}: cannot read it (${what})`, { file }, { cause: error });
+  } finally {
+    stream.destroy();
+    raw.destroy();
+  }
 }
 
 async function firstBytes(stream: AsyncIterable<Buffer>): Promise<Buffer> {
-  for await (const chunk of stream) {
-    (stream as unknown as { destroy?: () => void }).destroy?.();
-    return chunk.subarray(0, 4096);
-  }
+  // Leaving the loop closes the generator, and with it the file.
+  for await (const chunk of stream) return chunk.subarray(0, 4096);
   return Buffer.alloc(0);
 }
 

@@ -10,11 +10,11 @@ import { MAX_LISTED_SKIPS, type ReadIssues } from './sample.js';
 /** Below this a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
 
-/** Worker threads run the compiled module (dist/); from the TypeScript sources (tsx, vitest) files are read in one pass. */
-const compiled = !import.meta.url.endsWith('.ts');
+/** From the TypeScript sources (tsx, vitest) the worker runs its .ts source through tsx, as this thread does. */
+const fromSources = import.meta.url.endsWith('.ts');
 
 export const canSplit = (jtl: OpenedJtl, minBytes = PARALLEL_MIN_BYTES): boolean =>
-  compiled && jtl.format === 'csv' && !jtl.gzip && jtl.sizeBytes >= minBytes && availableParallelism() > 1;
+  jtl.format === 'csv' && !jtl.gzip && jtl.sizeBytes >= minBytes && availableParallelism() > 1;
 
 /**
  * Reads a large plain CSV JTL as two halves on two threads. The second half starts after the first newline past the
@@ -39,8 +39,15 @@ export async function readCsvInHalves(
   if (first.stoppedAt?.byteOffset !== split) return undefined;
   // The second half counted lines from 1; its records start on the first half's stopping line.
   const shift = first.stoppedAt.line - 1;
-  const moved = (r: ReadIssues['skipped'][number]) => ({ ...r, line: r.line + shift });
-  return [first, { ...second, issues: { skippedCount: second.issues.skippedCount, skipped: second.issues.skipped.map(moved), truncatedTails: second.issues.truncatedTails.map(moved) } }];
+  const moved = <T extends { readonly line: number }>(r: T): T => ({ ...r, line: r.line + shift });
+  const issues: ReadIssues = {
+    skippedCount: second.issues.skippedCount,
+    skipped: second.issues.skipped.map(moved),
+    truncatedTails: second.issues.truncatedTails.map(moved),
+    ...(second.issues.notes && { notes: second.issues.notes.map(moved) }),
+  };
+  const counters = { ...second.snapshot.counters, firstZeroLine: new Map([...second.snapshot.counters.firstZeroLine].map(([f, line]) => [f, line + shift])) };
+  return [first, { ...second, issues, snapshot: { ...second.snapshot, counters, days: second.snapshot.days.map(moved) } }];
 }
 
 /** Joins the issues of the halves, in file order. */
@@ -48,6 +55,7 @@ export function mergeIssues(into: ReadIssues, from: ReadIssues): void {
   into.skippedCount += from.skippedCount;
   for (const s of from.skipped) if (into.skipped.length < MAX_LISTED_SKIPS) into.skipped.push(s);
   into.truncatedTails.push(...from.truncatedTails);
+  for (const note of from.notes ?? []) (into.notes ??= []).push(note);
 }
 
 async function firstLineStartAfter(file: string, offset: number): Promise<number | undefined> {
@@ -67,7 +75,9 @@ async function firstLineStartAfter(file: string, offset: number): Promise<number
 function runPart(request: PartRequest): Promise<PartResult> {
   return new Promise((resolve, reject) => {
     // The worker needs none of this process's Node flags (e.g. --input-type would break it).
-    const worker = new Worker(new URL('./parallel-worker.js', import.meta.url), { workerData: request, execArgv: [] });
+    const worker = fromSources
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./parallel-worker.ts', import.meta.url).href)}); })`, { eval: true, workerData: request, execArgv: [] })
+      : new Worker(new URL('./parallel-worker.js', import.meta.url), { workerData: request, execArgv: [] });
     worker.once('message', (m: PartResult) => resolve(m));
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`analyzer thread exited with ${code}`))));

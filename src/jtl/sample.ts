@@ -18,6 +18,8 @@ export interface Sample {
   readonly connectMs: number;
   /** A transaction controller's own row (`tc`), one with no children (`empty-tc`, skipped by the dashboard), or not. */
   readonly controller: 'none' | 'tc' | 'empty-tc';
+  /** The line of the file where the record starts (0 or absent when the reader does not know it). */
+  readonly line?: number;
 }
 
 /** A sample the readers fill in place (they reuse one object per file, or build one per XML element). */
@@ -45,6 +47,15 @@ export interface ReadIssues {
   readonly skipped: SkippedRecord[];
   /** A last record cut off by a killed run: excluded, as JMeter users do by deleting the line. */
   readonly truncatedTails: SkippedRecord[];
+  /**
+   * What is worth saying although no sample was lost: a last record without a line end, rows with timeStamp 0, a
+   * timestamp far from the others, a file without samples, labels grouped by --max-labels.
+   */
+  notes?: SkippedRecord[];
+}
+
+export function addNote(issues: ReadIssues, note: SkippedRecord): void {
+  (issues.notes ??= []).push(note);
 }
 
 export const MAX_LISTED_SKIPS = 10;

@@ -28,6 +28,8 @@ export interface RecordView {
 
 export interface ScanState {
   delimiter: number;
+  /** Fields a record must have (0: unknown); a multi-line record without them may hide a stray quote. */
+  expectedFields: number;
   /** Unfinished record carried over from the previous chunk. */
   leftover: Buffer | undefined;
   /** Line and absolute byte offset of the first byte of `leftover` (or of the next chunk). */
@@ -41,8 +43,9 @@ export interface ScanState {
   readonly view: RecordView;
 }
 
-export const newScanState = (delimiter: number): ScanState => ({
+export const newScanState = (delimiter: number, expectedFields = 0): ScanState => ({
   delimiter,
+  expectedFields,
   leftover: undefined,
   line: 1,
   byteOffset: 0,
@@ -70,6 +73,33 @@ function grow(s: ScanState): void {
   s.starts = starts;
   s.ends = ends;
   s.escaped = escaped;
+}
+
+/** Lines that look like records inside one quoted field before it is taken for a stray quote. */
+const STRAY_QUOTE_LINES = 32;
+
+/** The reason given for the line of a stray quote, which is skipped while reading resumes on the next line. */
+export const strayQuote = (bytes: number, lines: number): string =>
+  `a quote opens a field that runs on over ${lines} line(s) that look like records (a stray quote?): this line is skipped (${bytes} bytes) and reading resumes on the next line`;
+
+const isDigit = (b: number | undefined) => b !== undefined && b >= 0x30 && b <= 0x39;
+
+/**
+ * Whether a record could start at `j` (JMeter's records start with a timestamp: epoch ms, or a date): 1 yes, 0 no,
+ * -1 when the bytes end before it can be told.
+ */
+function recordStartAt(buf: Buffer, j: number, n: number, delimiter: number, final: boolean): number {
+  let k = j;
+  while (k < n && isDigit(buf[k])) k++;
+  if (k === j) return j < n || final ? 0 : -1;
+  if (k === n) return final ? 0 : -1;
+  if (k - j >= 9 && buf[k] === delimiter) return 1;
+  // yyyy-MM-dd or yyyy/MM/dd
+  if (k - j === 4 && (buf[k] === 0x2d || buf[k] === 0x2f)) {
+    if (k + 6 > n) return final ? 0 : -1;
+    return isDigit(buf[k + 1]) && isDigit(buf[k + 2]) && buf[k + 3] === buf[k] && isDigit(buf[k + 4]) && isDigit(buf[k + 5]) ? 1 : 0;
+  }
+  return 0;
 }
 
 /** A leftover longer than this is joined to the whole next chunk at once (a huge multi-line field). */
@@ -115,6 +145,8 @@ function scanBuffer(s: ScanState, buf: Buffer, final: boolean, onRecord: (r: Rec
   let defect = '';
   let tail = '';
   let i = 0;
+  // Lines inside this record's quoted fields that look like the start of a record.
+  let suspects = 0;
 
   for (;;) {
     const fieldStart = i;
@@ -127,6 +159,7 @@ function scanBuffer(s: ScanState, buf: Buffer, final: boolean, onRecord: (r: Rec
       inQuotes = true;
       quoted = 1;
       let closingQuote = -1;
+      let stray = false;
       for (i += 1; i < n; i++) {
         const b = buf[i] as number;
         if (b === QUOTE) {
@@ -142,7 +175,26 @@ function scanBuffer(s: ScanState, buf: Buffer, final: boolean, onRecord: (r: Rec
           i += 1;
           break;
         }
-        if (b === LF) line += 1;
+        if (b === LF) {
+          line += 1;
+          const start = recordStartAt(buf, i + 1, n, delimiter, final);
+          // Not known yet: the record is scanned again, whole, when more bytes have come.
+          if (start < 0) break;
+          if (start === 1 && ++suspects >= STRAY_QUOTE_LINES) {
+            stray = true;
+            break;
+          }
+        }
+      }
+      if (stray) {
+        i = resync(s, buf, recordStart, recordLine, suspects, onRecord);
+        line = recordLine + 1;
+        count = 0;
+        defect = '';
+        suspects = 0;
+        recordStart = i;
+        recordLine = line;
+        continue;
       }
       if (inQuotes && !final) break;
       fieldEnd = inQuotes ? n : closingQuote;
@@ -184,6 +236,17 @@ function scanBuffer(s: ScanState, buf: Buffer, final: boolean, onRecord: (r: Rec
       i += 1;
       continue;
     }
+    // A record that spans lines looking like records and is broken: its first line had a stray quote.
+    if (suspects > 0 && (defect !== '' || (c === -1 && inQuotes) || (s.expectedFields > 0 && count !== s.expectedFields))) {
+      i = resync(s, buf, recordStart, recordLine, suspects, onRecord);
+      line = recordLine + 1;
+      count = 0;
+      defect = '';
+      suspects = 0;
+      recordStart = i;
+      recordLine = line;
+      continue;
+    }
     if (c === -1) defect = inQuotes ? TRUNCATED.insideQuotes : TRUNCATED.noLineEnd;
     view.count = count;
     view.starts = starts;
@@ -202,6 +265,7 @@ function scanBuffer(s: ScanState, buf: Buffer, final: boolean, onRecord: (r: Rec
     line += 1;
     count = 0;
     defect = '';
+    suspects = 0;
     recordStart = i;
     recordLine = line;
   }
@@ -211,4 +275,16 @@ function scanBuffer(s: ScanState, buf: Buffer, final: boolean, onRecord: (r: Rec
   s.byteOffset += recordStart;
   s.line = recordLine;
   return tail;
+}
+
+/** Reports the first line of a record broken by a stray quote as malformed; returns where reading resumes. */
+function resync(s: ScanState, buf: Buffer, recordStart: number, recordLine: number, suspects: number, onRecord: (r: RecordView) => void): number {
+  const next = buf.indexOf(LF, recordStart) + 1;
+  const view = s.view;
+  view.count = 0;
+  view.line = recordLine;
+  view.byteOffset = s.byteOffset + recordStart;
+  view.defect = strayQuote(next - recordStart, suspects);
+  onRecord(view);
+  return next;
 }

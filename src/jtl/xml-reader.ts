@@ -59,6 +59,15 @@ function tagOf(buf: Buffer, start: number, end: number): Tag {
   return Tag.Other;
 }
 
+/** The truncated-tail reason of a file that ends inside a sample's start tag. */
+export const UNFINISHED_SAMPLE_TAG = 'the file ends inside the start tag of a sample (killed run?)';
+
+/** Whether the bytes are the start of a sample element's name (a lone `<` could as well start the closing tag). */
+export function isSamplePrefix(buf: Buffer, start: number, end: number): boolean {
+  const name = buf.toString('latin1', start, end).toLowerCase();
+  return 'httpsample'.startsWith(name) || 'sample'.startsWith(name);
+}
+
 interface Pending {
   readonly sample: WritableSample | undefined;
   inAssertion: boolean;
@@ -81,6 +90,11 @@ export async function readXmlJtl(jtl: OpenedJtl, issues: ReadIssues, onSample: (
   // The element whose text is wanted (failure, error, failureMessage inside an assertion result), and where it starts.
   let textTag = Tag.Other;
   let textStart = 0;
+  // The file ended inside a tag that is (or may be, cut inside its name) a sample's: a sample lost to a killed run.
+  let unfinishedSampleTag = false;
+  let sawElement = false;
+  // The sample tag being read breaks XML's attribute syntax (e.g. lb="lb="x"): the record is reported, not guessed at.
+  let malformed = '';
 
   const lineAt = (buf: Buffer, pos: number): number => {
     for (let lf = buf.indexOf(LF, countedTo); lf >= 0 && lf < pos; lf = buf.indexOf(LF, lf + 1)) line += 1;
@@ -96,8 +110,10 @@ export async function readXmlJtl(jtl: OpenedJtl, issues: ReadIssues, onSample: (
   };
 
   const openSample = (buf: Buffer, at: number) => {
-    const parsed = sampleFromAttributes(attributes);
-    if (typeof parsed === 'string') noteSkip(issues, { file: jtl.file, line: lineAt(buf, at), byteOffset: base + at, reason: parsed });
+    const line = lineAt(buf, at);
+    const parsed = malformed !== '' ? malformed : sampleFromAttributes(attributes);
+    if (typeof parsed === 'string') noteSkip(issues, { file: jtl.file, line, byteOffset: base + at, reason: parsed });
+    else parsed.line = line;
     const pending: Pending = { sample: typeof parsed === 'string' ? undefined : parsed, inAssertion: false, failing: false };
     stack.push(pending);
     if (pending.sample !== undefined) tree.push(pending);
@@ -139,9 +155,11 @@ export async function readXmlJtl(jtl: OpenedJtl, issues: ReadIssues, onSample: (
       let p = closing ? lt + 2 : lt + 1;
       const nameStart = p;
       while (p < n && !isSpace(buf[p] as number) && buf[p] !== GT && buf[p] !== SLASH) p++;
+      const nameEnd = p;
       const tag = tagOf(buf, nameStart, p);
       const isSample = tag === Tag.Sample && !closing;
       if (isSample) for (const name of SAMPLE_ATTRIBUTES) attributes[name] = undefined;
+      malformed = '';
       // Attributes, up to the end of the tag (a `>` inside a quoted value does not end it).
       let selfClosing = false;
       let complete = false;
@@ -169,7 +187,10 @@ export async function readXmlJtl(jtl: OpenedJtl, issues: ReadIssues, onSample: (
         while (p < n && !isSpace(buf[p] as number) && buf[p] !== EQUALS && buf[p] !== GT && buf[p] !== SLASH) p++;
         const attributeEnd = p;
         while (p < n && isSpace(buf[p] as number)) p++;
-        if (p >= n || buf[p] !== EQUALS) continue;
+        if (p >= n || buf[p] !== EQUALS) {
+          if (isSample && p < n && malformed === '') malformed = `malformed <${buf.toString('utf8', nameStart, nameEnd)}>: "${buf.toString('utf8', attributeStart, attributeEnd).slice(0, 40)}" is not an attribute (name="value"); a quote inside a value?`;
+          continue;
+        }
         p += 1;
         while (p < n && isSpace(buf[p] as number)) p++;
         if (p >= n) break;
@@ -181,6 +202,10 @@ export async function readXmlJtl(jtl: OpenedJtl, issues: ReadIssues, onSample: (
           valueEnd = buf.indexOf(quote, valueStart);
           if (valueEnd < 0) break;
           p = valueEnd + 1;
+          // XML separates attributes by blanks: text right after a closing quote means a quote inside the value.
+          if (isSample && p < n && !isSpace(buf[p] as number) && buf[p] !== GT && buf[p] !== SLASH && malformed === '') {
+            malformed = `malformed <${buf.toString('utf8', nameStart, nameEnd)}>: text right after the value of "${buf.toString('utf8', attributeStart, attributeEnd)}" ("${buf.toString('utf8', valueStart, Math.min(p + 20, n)).slice(0, 60)}…"); a quote inside a value?`;
+          }
         } else {
           // Unquoted (not XML, read leniently): up to a blank or the tag's end.
           valueStart = p;
@@ -192,7 +217,10 @@ export async function readXmlJtl(jtl: OpenedJtl, issues: ReadIssues, onSample: (
         // A repeated attribute (not XML) keeps its first value, as sax does.
         if (name !== undefined && attributes[name] === undefined) attributes[name] = value(buf, valueStart, valueEnd, name === 'lb' ? labels : name === 'rc' ? codes : undefined);
       }
-      if (!complete) return final ? n : keep;
+      if (!complete) {
+        if (final && sawElement && !closing && (tag === Tag.Sample || (nameEnd === n && nameEnd > nameStart && isSamplePrefix(buf, nameStart, nameEnd)))) unfinishedSampleTag = true;
+        return final ? n : keep;
+      }
       i = p + 1;
       const top = stack.at(-1);
       if (closing) {
@@ -210,6 +238,7 @@ export async function readXmlJtl(jtl: OpenedJtl, issues: ReadIssues, onSample: (
         continue;
       }
       textTag = Tag.Other;
+      sawElement = true;
       if (isSample) {
         openSample(buf, lt);
         if (selfClosing) closeSample();
@@ -232,9 +261,10 @@ export async function readXmlJtl(jtl: OpenedJtl, issues: ReadIssues, onSample: (
     countedTo = 0;
   }
   if (leftover !== undefined) scan(leftover, true);
-  if (stack.length > 0) {
+  if (stack.length > 0 || unfinishedSampleTag) {
     const end = leftover?.length ?? 0;
-    issues.truncatedTails.push({ file: jtl.file, line: leftover ? lineAt(leftover, end) : line, byteOffset: base + end, reason: `the file ends inside <${stack.length > 1 ? 'nested samples' : 'a sample'}> (killed run?)` });
+    const reason = stack.length > 0 ? `the file ends inside <${stack.length > 1 ? 'nested samples' : 'a sample'}> (killed run?)` : UNFINISHED_SAMPLE_TAG;
+    issues.truncatedTails.push({ file: jtl.file, line: leftover ? lineAt(leftover, end) : line, byteOffset: base + end, reason });
   }
   return records;
 }

@@ -3,11 +3,22 @@ import { StringDecoder } from 'node:string_decoder';
 import sax from 'sax';
 
 import type { OpenedJtl } from './open.js';
-import { noteSkip, type ReadIssues, type Sample, type WritableSample } from './sample.js';
+import { addNote, noteSkip, type ReadIssues, type Sample, type WritableSample } from './sample.js';
+import { UNFINISHED_SAMPLE_TAG } from './xml-reader.js';
 import { sampleFromAttributes, type SampleAttributes } from './xml-sample.js';
 
+const IN_START_TAG = new Set(['OPEN_WAKA', 'OPEN_TAG', 'OPEN_TAG_SLASH', 'ATTRIB', 'ATTRIB_NAME', 'ATTRIB_NAME_SAW_WHITE', 'ATTRIB_VALUE', 'ATTRIB_VALUE_QUOTED', 'ATTRIB_VALUE_CLOSED', 'ATTRIB_VALUE_UNQUOTED', 'ATTRIB_VALUE_ENTITY_Q', 'ATTRIB_VALUE_ENTITY_U'].map((name) => (sax as unknown as { STATE: Record<string, number> }).STATE[name]));
+
+/** Whether the input ended inside the start tag of a sample (or one cut inside its name). */
+function endsInsideSampleTag(parser: sax.SAXParser): boolean {
+  const state = (parser as unknown as { state: number }).state;
+  const name = ((parser as unknown as { tagName?: string }).tagName ?? '').toLowerCase();
+  return IN_START_TAG.has(state) && name !== '' && ('httpsample'.startsWith(name) || 'sample'.startsWith(name) || SAMPLE_TAGS.has(name));
+}
+
 interface Pending {
-  sample: WritableSample;
+  /** Undefined for an element whose attributes were refused (noted as a skipped record). */
+  readonly sample: WritableSample | undefined;
   inAssertion: boolean;
   failing: boolean;
 }
@@ -34,18 +45,22 @@ const decodeCharRefs = (text: string): string =>
 export async function readXmlJtlWithSax(jtl: OpenedJtl, issues: ReadIssues, onSample: (s: Sample) => void, encoding: BufferEncoding = jtl.encoding): Promise<number> {
   const parser = sax.parser(false, { lowercase: true, trim: false });
   const stack: Pending[] = [];
-  let tree: Pending[] = [];
+  let tree: WritableSample[] = [];
+  const syntax = { errors: 0, first: undefined as { line: number; byteOffset: number; message: string } | undefined };
   let text = '';
   let records = 0;
+  let sawElement = false;
   parser.onopentag = (node) => {
     const tag = node.name;
+    sawElement = true;
     if (SAMPLE_TAGS.has(tag)) {
       const attributes = Object.fromEntries(Object.entries(node.attributes as Record<string, string>).map(([k, v]) => [k, decodeCharRefs(v)])) as SampleAttributes;
       const parsed = sampleFromAttributes(attributes);
       if (typeof parsed === 'string') noteSkip(issues, { file: jtl.file, line: parser.line + 1, byteOffset: parser.position, reason: parsed });
-      const pending = { sample: typeof parsed === 'string' ? undefined! : parsed, inAssertion: false, failing: false };
-      stack.push(pending);
-      if (typeof parsed !== 'string') tree.push(pending);
+      const sample = typeof parsed === 'string' ? undefined : parsed;
+      if (sample !== undefined) sample.line = parser.line + 1;
+      stack.push({ sample, inAssertion: false, failing: false });
+      if (sample !== undefined) tree.push(sample);
     } else if (tag === 'assertionresult' && stack.length > 0) {
       stack.at(-1)!.inAssertion = true;
     }
@@ -65,24 +80,32 @@ export async function readXmlJtlWithSax(jtl: OpenedJtl, issues: ReadIssues, onSa
     if (SAMPLE_TAGS.has(tag)) {
       stack.pop();
       if (stack.length === 0) {
-        for (const p of tree) {
+        for (const sample of tree) {
           records += 1;
-          onSample(p.sample);
+          onSample(sample);
         }
         tree = [];
       }
     }
   };
-  parser.onerror = () => {
-    // Lenient: note nothing for stray characters, carry on with the next token.
+  parser.onerror = (error) => {
+    // Lenient (sax reads on: an unquoted attribute, a value over its 64 KiB buffer), but counted and noted below.
+    syntax.errors += 1;
+    syntax.first ??= { line: parser.line + 1, byteOffset: parser.position, message: error.message.split('\n')[0] ?? error.message };
     parser.error = null as unknown as Error;
     parser.resume();
   };
   const decoder = new StringDecoder(encoding);
   for await (const chunk of jtl.chunks()) parser.write(decoder.write(chunk));
   parser.write(decoder.end());
+  if (syntax.first !== undefined) {
+    const { line, byteOffset, message } = syntax.first;
+    addNote(issues, { file: jtl.file, line, byteOffset, reason: `${syntax.errors} XML syntax error(s) read past leniently, the first: ${message}` });
+  }
   if (stack.length > 0) {
     issues.truncatedTails.push({ file: jtl.file, line: parser.line + 1, byteOffset: parser.position, reason: `the file ends inside <${stack.length > 1 ? 'nested samples' : 'a sample'}> (killed run?)` });
+  } else if (sawElement && endsInsideSampleTag(parser)) {
+    issues.truncatedTails.push({ file: jtl.file, line: parser.line + 1, byteOffset: parser.position, reason: UNFINISHED_SAMPLE_TAG });
   }
   return records;
 }

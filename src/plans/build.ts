@@ -1,5 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 
 import { ToolkitError } from '../errors.js';
 import { lintJmx, renderJmx, toNode, validatePlan, type TestPlan } from '../jmx/index.js';
@@ -33,21 +33,45 @@ export function renderAllPlans(definitions: Readonly<Record<string, TestPlan>> =
   return [...plans, ...data, { path: 'PROPERTIES.md', content: renderPropertiesDoc(plans) }];
 }
 
-export async function buildPlans(o: { outDir?: string } = {}): Promise<{ outDir: string; written: readonly string[] }> {
+/** Writes every file of plans/; a file whose content is already right is left alone (readers never see it half-written). */
+export async function buildPlans(o: { outDir?: string } = {}): Promise<{ outDir: string; written: readonly string[]; changed: readonly string[] }> {
   const outDir = o.outDir ?? plansDir();
   const files = renderAllPlans();
   await mkdir(join(outDir, 'data'), { recursive: true });
-  for (const f of files) await writeFile(join(outDir, f.path), f.content, 'utf8');
-  return { outDir, written: files.map((f) => join(outDir, f.path)) };
+  const changed: string[] = [];
+  for (const f of files) {
+    const path = join(outDir, f.path);
+    if ((await readFile(path, 'utf8').catch(() => undefined)) === f.content) continue;
+    await writeFile(path, f.content, 'utf8');
+    changed.push(path);
+  }
+  return { outDir, written: files.map((f) => join(outDir, f.path)), changed };
 }
 
-/** Files of `dir` that differ from (or are missing against) the definitions. */
-export async function checkPlans(o: { dir?: string } = {}): Promise<{ dir: string; differing: readonly string[] }> {
+export interface PlansCheck {
+  readonly dir: string;
+  /** Files the definitions produce that are missing from `dir` or differ there. */
+  readonly differing: readonly string[];
+  /** Files in `dir` the definitions do not produce (a renamed or removed plan's leftover). */
+  readonly extra: readonly string[];
+}
+
+/** Compares `dir` with what the definitions produce, file by file, both ways. */
+export async function checkPlans(o: { dir?: string } = {}): Promise<PlansCheck> {
   const dir = o.dir ?? plansDir();
+  const expected = renderAllPlans();
   const differing: string[] = [];
-  for (const f of renderAllPlans()) {
+  for (const f of expected) {
     const onDisk = await readFile(join(dir, f.path), 'utf8').catch(() => undefined);
     if (onDisk !== f.content) differing.push(join(dir, f.path));
   }
-  return { dir, differing };
+  const produced = new Set(expected.map((f) => f.path));
+  const onDisk = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const extra = onDisk
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .filter((path) => !produced.has(path.split(sep).join('/')))
+    .map((path) => join(dir, path))
+    .sort();
+  return { dir, differing, extra };
 }

@@ -51,9 +51,28 @@ export const urlVariables = (prefix: string, url: Ref): readonly Variable[] => {
   ];
 };
 
-export const gatewayVariables = (): readonly Variable[] => urlVariables('GW', GATEWAY_URL);
+/**
+ * Where ContextForge serves its REST API, admin UI and SSE: `/v1` (also with LEGACY_API_ENABLED=false; the
+ * unversioned aliases are deprecated, Sunset 26 Sep 2026). Health probes, /metrics/prometheus, MCP, /rpc and
+ * /ws stay at the root. Set API_PREFIX= (empty) for gateways older than the /v1 routes.
+ */
+export const API_PREFIX = prop('API_PREFIX', '/v1');
+
+/** GW_* from GATEWAY_URL, plus GW_API_PATH: its path joined with API_PREFIX (no trailing /). */
+export const gatewayVariables = (): readonly Variable[] => [
+  ...urlVariables('GW', GATEWAY_URL),
+  {
+    name: 'GW_API_PATH',
+    value: groovyOnce([
+      `def p = '`, `'.replaceAll('/+$', ''); (new URI('`, `').rawPath ?: '').replaceAll('/+$', '') + (p.isEmpty() || p.startsWith('/') ? p : '/' + p)`,
+    ], API_PREFIX, GATEWAY_URL),
+  },
+];
 
 export const bearer = (): Template => tpl`Bearer ${TOKEN}`;
 
-/** `${GW_BASE_PATH}/path`: a gateway path, host and port coming from the HTTP defaults. */
+/** `${GW_BASE_PATH}/path`: a gateway path at the root (health, metrics, MCP, /rpc, /ws). */
 export const gw = (path: string): Template => tpl`${v('GW_BASE_PATH')}${path}`;
+
+/** `${GW_API_PATH}/path`: a REST, admin or SSE path under API_PREFIX. */
+export const api = (path: string): Template => tpl`${v('GW_API_PATH')}${path}`;

@@ -1,7 +1,7 @@
 import { prop, testPlan, threadGroup, v } from '../jmx/index.js';
 import { authHeaders, gatewayDefaults } from './common.js';
 import { gatewayVariables, scaledSeconds } from './knobs.js';
-import { mcpHeaders, mcpMix } from './mcp-mix.js';
+import { mcpClient, mcpMix, mcpSessionTeardown, mcpSessionVariables } from './mcp-mix.js';
 import { mcpUrl } from './mcp-jsonrpc-baseline.js';
 import { expr, pacedThreads, pacedTimer, pacing, pacingVariables } from './pacing.js';
 import { restMix, restMixVariables } from './rest-mix.js';
@@ -26,20 +26,21 @@ export const loadTest = testPlan(
     ]),
     threadGroup('Load MCP mix', { threads: pacedThreads('MCP'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S'), delayedStart: true }, [
       gatewayDefaults(),
-      authHeaders(),
-      mcpHeaders(),
+      ...mcpClient(),
       pacedTimer('MCP', 'MCP share of TARGET_RPS'),
       ...mcpMix({ url: mcpUrl(), labelPrefix: '' }),
     ]),
+    mcpSessionTeardown(),
   ],
   {
+    tearDownOnShutdown: true,
     variables: [
       ...gatewayVariables(),
       scaledSeconds('RAMP_UP_S', 'RAMP_UP', DEFAULTS.rampUpS),
       scaledSeconds('DURATION_S', 'DURATION', DEFAULTS.durationS, 1),
       ...pacingVariables('REST', expr`${TARGET_RPS} * ${REST_SHARE} / 100d`, expr`Math.max(1L, Math.round(${THREADS} * ${REST_SHARE} / 100d))`),
       ...pacingVariables('MCP', expr`${TARGET_RPS} * (100 - ${REST_SHARE}) / 100d`, expr`Math.max(1L, ${THREADS} - Math.round(${THREADS} * ${REST_SHARE} / 100d))`),
-      { name: 'MCP_SESSION_ID', value: '' },
+      ...mcpSessionVariables(),
       ...restMixVariables(),
     ],
   },

@@ -2,19 +2,26 @@ import {
   csvDataSet,
   headerManager,
   httpSampler,
+  ifController,
   jsonAssertion,
+  jsr223PostProcessor,
+  jsr223PreProcessor,
+  jsr223Sampler,
   onceOnlyController,
   prop,
-  regexExtractor,
   statusAssertion,
+  teardownThreadGroup,
   throughputController,
   tpl,
   v,
   type SamplerChild,
+  type TeardownThreadGroup,
   type TextValue,
   type ThreadGroupChild,
 } from '../jmx/index.js';
 import { dataFile } from './data.js';
+import { bearer } from './knobs.js';
+import { END_SESSIONS_SCRIPT, REPLY_SCRIPT, SESSION_HEADER_SCRIPT } from './mcp-scripts.js';
 
 export const MCP_PROTOCOL_VERSION = prop('MCP_PROTOCOL_VERSION', '2025-06-18');
 export const RESOURCE_URI = prop('RESOURCE_URI', 'file:///loadtest/hello.txt');
@@ -44,34 +51,55 @@ export interface McpTarget {
   readonly labelPrefix: string;
 }
 
-/** Sends back the session id a server returned on initialize (stateful MCP servers require it). */
-const sessionHeader = () => headerManager([['Mcp-Session-Id', v('MCP_SESSION_ID')]], 'Mcp-Session-Id');
+/** A JSON-RPC call inside the thread's session (the client elements add Mcp-Session-Id when there is one). */
+const post = (t: McpTarget, label: string, body: TextValue, checks: readonly SamplerChild[]) =>
+  httpSampler(`${t.labelPrefix}${label}`, { method: 'POST', path: t.url, body }, checks);
 
-/** A JSON-RPC call inside the session; pass `initialize` calls to `initPost`, which must not send an id. */
-const post = (t: McpTarget, label: string, body: TextValue, checks: readonly SamplerChild[], extra: readonly SamplerChild[] = []) =>
-  httpSampler(`${t.labelPrefix}${label}`, { method: 'POST', path: t.url, body }, [sessionHeader(), ...checks, ...extra]);
+/** The handshake of a new client: `initialize` (keeps the session a stateful server issues), then `notifications/initialized`. */
+const handshake = (t: McpTarget, suffix = ''): readonly ThreadGroupChild[] => [
+  httpSampler(`${t.labelPrefix}MCP initialize${suffix}`, { method: 'POST', path: t.url, body: initializeBody }, rpcChecks('$.result.protocolVersion')),
+  post(t, `MCP notifications/initialized${suffix}`, '{"jsonrpc":"2.0","method":"notifications/initialized"}', [statusAssertion([202])]),
+];
 
-const initPost = (t: McpTarget, label: string) =>
-  httpSampler(`${t.labelPrefix}${label}`, { method: 'POST', path: t.url, body: initializeBody }, [
-    ...rpcChecks('$.result.protocolVersion'),
-    sessionExtractor,
+/** Ends the thread's session when a stateful server issued one (MCP_SESSION_OPEN, set by the reply script). */
+export const mcpEndSession = (t: McpTarget): ThreadGroupChild =>
+  ifController(`${t.labelPrefix}when a session is open`, v('MCP_SESSION_OPEN'), [
+    httpSampler(`${t.labelPrefix}MCP DELETE session`, { method: 'DELETE', path: t.url }, [statusAssertion([200])]),
   ]);
 
-const sessionExtractor = regexExtractor('Mcp-Session-Id', {
-  variable: 'MCP_SESSION_ID',
-  regex: '(?i)mcp-session-id:\\s*([^\\r\\n]+)',
-  source: 'headers',
-});
+/**
+ * The elements every MCP thread group needs, at group level: headers with the bearer token and both Accept
+ * types (a second Accept elsewhere in scope would win over this one: JMeter keeps the first it merges),
+ * Mcp-Session-Id only when a session is open, and SSE-framed replies read as JSON.
+ */
+export const mcpClient = (o: { bearer: boolean } = { bearer: true }): readonly ThreadGroupChild[] => [
+  headerManager(
+    [
+      ...(o.bearer ? [['Authorization', bearer()] as const] : []),
+      ['Content-Type', 'application/json'],
+      ['Accept', 'application/json, text/event-stream'],
+    ],
+    o.bearer ? 'MCP headers (bearer token, both Accept types)' : 'MCP headers (both Accept types)',
+  ),
+  jsr223PreProcessor('Mcp-Session-Id when a session is open', { script: SESSION_HEADER_SCRIPT }),
+  jsr223PostProcessor('MCP reply: SSE framing to JSON, session id', { script: REPLY_SCRIPT }),
+];
 
-/** Headers of every MCP call (the bearer token, when needed, comes from the group's header manager). */
-export const mcpHeaders = () =>
-  headerManager([['Content-Type', 'application/json'], ['Accept', 'application/json, text/event-stream']], 'MCP headers');
-
-/** `initialize` once per thread, keeping the Mcp-Session-Id the server may return. */
+/** The handshake once per thread. */
 export const mcpSession = (t: McpTarget): ThreadGroupChild =>
-  onceOnlyController(`${t.labelPrefix}MCP session`, [
-    initPost(t, 'MCP initialize (thread start)'),
+  onceOnlyController(`${t.labelPrefix}MCP session`, handshake(t, ' (thread start)'));
+
+/** Ends, after the load, every session a thread still held when the test's duration stopped it. */
+export const mcpSessionTeardown = (): TeardownThreadGroup =>
+  teardownThreadGroup('End open MCP sessions', { threads: 1, loops: 1 }, [
+    jsr223Sampler('tearDown MCP DELETE open sessions', { script: END_SESSIONS_SCRIPT }),
   ]);
+
+/** Variables of a plan with MCP groups: no session until a stateful server issues one. */
+export const mcpSessionVariables = () => [
+  { name: 'MCP_SESSION_ID', value: '' },
+  { name: 'MCP_SESSION_OPEN', value: 'false' },
+] as const;
 
 export const toolsCsv = () =>
   csvDataSet('MCP tools (name|arguments)', {
@@ -80,8 +108,8 @@ export const toolsCsv = () =>
     delimiter: '|',
   });
 
-const share = (t: McpTarget, label: string, percent: number, sampler: ThreadGroupChild): ThreadGroupChild =>
-  throughputController(`${t.labelPrefix}share ${label}`, { percent: prop(`MCP_PCT_${label.replace(/\W+/g, '_').toUpperCase()}`, percent) }, [sampler]);
+const share = (t: McpTarget, label: string, percent: number, sampler: ThreadGroupChild | readonly ThreadGroupChild[]): ThreadGroupChild =>
+  throughputController(`${t.labelPrefix}share ${label}`, { percent: prop(`MCP_PCT_${label.replace(/\W+/g, '_').toUpperCase()}`, percent) }, Array.isArray(sampler) ? sampler : [sampler as ThreadGroupChild]);
 
 /** The MCP mix of the spec: tools/list 25, tools/call 30, resources/list 15, prompts/list 10, resources/read 10, ping 5, initialize 5. */
 export const mcpMix = (t: McpTarget): readonly ThreadGroupChild[] => [
@@ -93,7 +121,8 @@ export const mcpMix = (t: McpTarget): readonly ThreadGroupChild[] => [
   share(t, 'prompts/list', 10, post(t, 'MCP prompts/list', rpc('prompts/list', '{}'), rpcChecks('$.result.prompts'))),
   share(t, 'resources/read', 10, post(t, 'MCP resources/read', tpl`{"jsonrpc":"2.0","id":1,"method":"resources/read","params":{"uri":"${RESOURCE_URI}"}}`, rpcChecks('$.result.contents'))),
   share(t, 'ping', 5, post(t, 'MCP ping', rpc('ping'), rpcChecks('$.result'))),
-  share(t, 'initialize', 5, initPost(t, 'MCP initialize')),
+  // A client reconnecting: its old session ends first, so none is abandoned.
+  share(t, 'initialize', 5, [mcpEndSession(t), ...handshake(t)]),
 ];
 
 export { rpc as jsonRpcBody, post as mcpPost };

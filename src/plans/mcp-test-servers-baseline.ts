@@ -12,7 +12,7 @@ import {
 import { defaultsFor, loadShapeSchedule, RATE_KEY, rateShapeVariables, type LoadShape } from './common.js';
 import { dataFile } from './data.js';
 import { urlVariables } from './knobs.js';
-import { jsonRpcBody, mcpHeaders, mcpPost, mcpSession, rpcChecks, type McpTarget } from './mcp-mix.js';
+import { jsonRpcBody, mcpClient, mcpPost, mcpSession, mcpSessionVariables, rpcChecks, type McpTarget } from './mcp-mix.js';
 import { pacedThreads, pacedTimer } from './pacing.js';
 
 const SHAPE: LoadShape = { threads: 200, rampUpS: 60, durationS: 600, targetRps: 2000 };
@@ -31,7 +31,7 @@ const fastTime = (): readonly ThreadGroupChild[] => {
   const t: McpTarget = { url: tpl`${v('FT_BASE_PATH')}/http`, labelPrefix: 'fast_time ' };
   return [
     defaultsFor('FT', 'fast_time_server (FAST_TIME_URL)'),
-    mcpHeaders(),
+    ...mcpClient({ bearer: false }),
     rate(),
     csvDataSet('Time zones', { filename: dataFile('TIMEZONES_CSV', 'timezones.csv'), variableNames: ['timezone'] }),
     mcpSession(t),
@@ -46,7 +46,7 @@ const fastTest = (): readonly ThreadGroupChild[] => {
   const t: McpTarget = { url: tpl`${v('FX_BASE_PATH')}/http`, labelPrefix: 'fast_test ' };
   return [
     defaultsFor('FX', 'fast_test_server (FAST_TEST_URL)'),
-    mcpHeaders(),
+    ...mcpClient({ bearer: false }),
     rate(),
     csvDataSet('Echo messages', { filename: dataFile('MESSAGES_CSV', 'messages.csv'), variableNames: ['message'] }),
     mcpSession(t),
@@ -67,7 +67,7 @@ export const mcpTestServersBaseline = testPlan(
       ...urlVariables('FT', FAST_TIME_URL),
       ...urlVariables('FX', FAST_TEST_URL),
       ...rateShapeVariables(SHAPE),
-      { name: 'MCP_SESSION_ID', value: '' },
+      ...mcpSessionVariables(),
     ],
   },
 );

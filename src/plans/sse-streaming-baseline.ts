@@ -1,4 +1,4 @@
-import { constantTimer, httpSampler, jsr223Sampler, prop, statusAssertion, testPlan, threadGroup, v } from '../jmx/index.js';
+import { constantTimer, httpSampler, jsr223Sampler, prop, setupThreadGroup, statusAssertion, testPlan, threadGroup, v } from '../jmx/index.js';
 import { authHeaders, gatewayDefaults } from './common.js';
 import { gatewayVariables, gw, scaledMs, scaledSeconds } from './knobs.js';
 import { SSE_SCRIPT } from './sse-script.js';
@@ -6,6 +6,8 @@ import { SSE_SCRIPT } from './sse-script.js';
 export const sseStreamingBaseline = testPlan(
   'SSE streaming baseline',
   [
+    // Compiles the script and builds the client before the load, so no thread's first stream pays for it.
+    setupThreadGroup('SSE warm-up', { threads: 1, loops: 1 }, [jsr223Sampler('setUp SSE warm-up', { script: SSE_SCRIPT, parameters: 'warm-up' })]),
     threadGroup('SSE streams', { threads: prop('CONNECTIONS', 1000), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
       jsr223Sampler('SSE connect', { script: SSE_SCRIPT }),
     ]),

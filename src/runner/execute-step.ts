@@ -1,6 +1,7 @@
 import { buildJmeterArgs, SERVER_ENGINE_LOGGER } from './args.js';
 import { sampleCpu } from './cpu-sampler.js';
 import type { RunContext, RunStep } from './pipeline.js';
+import { watchFirstSeconds } from './gateway-check.js';
 import { advanceProgress, initialMonitorState, type MonitorConfig } from './progress-monitor.js';
 import { spawnJmeter } from './run.js';
 import { redactText, scrubSecretsFromFile, withSecretPropertiesFile } from './secrets.js';
@@ -18,13 +19,29 @@ export const executeStep: RunStep = {
           `-L${SERVER_ENGINE_LOGGER}=WARN`,
       );
     }
+    let failedFast: string | undefined;
+    let stopWatching = (): void => {};
+    const onTestStarted = (): void => {
+      live.testStarted();
+      if (prepared.request.failFastS <= 0) return;
+      stopWatching = watchFirstSeconds({
+        jtlPath: folder.jtl,
+        windowS: prepared.request.failFastS,
+        context: gatewayContext(prepared.redactedProperties),
+        progress: live.progress,
+        onFail: (reason) => {
+          failedFast ??= reason;
+          live.stopNow(reason);
+        },
+      });
+    };
     return withSecretPropertiesFile(prepared.secrets, async (secretFile) => {
       const args = buildJmeterArgs({
         // The original, not the copy: plans find their data files (data/*.csv) relative to their own folder.
         planPath: prepared.plan.path,
         jtlPath: folder.jtl,
         logPath: folder.log,
-        propertyFiles: [prepared.profileFile, secretFile].filter((f): f is string => f !== undefined),
+        propertyFiles: [prepared.profileFile, prepared.planProfileFile, secretFile].filter((f): f is string => f !== undefined),
         properties: prepared.request.properties,
         remoteHosts: prepared.request.remoteHosts,
         progressIntervalS: prepared.request.progressIntervalS,
@@ -37,13 +54,14 @@ export const executeStep: RunStep = {
         ...(deps.stopTimeouts !== undefined && { stopTimeouts: deps.stopTimeouts }),
         ...(deps.hurry !== undefined && { hurry: deps.hurry }),
         redact: (text) => redactText(text, prepared.secrets),
-        onTestStarted: live.testStarted,
+        onTestStarted,
         // Remote engines burn their CPU elsewhere: only a local JMeter's CPU says anything about saturation.
         ...(prepared.request.remoteHosts.length === 0 && { onSpawned: (pid: number) => void (cpu = sampleCpu(pid)) }),
         onSummary: live.onSummary,
         onStopStep: (step) => deps.onEvent?.({ kind: 'stopping', step }),
         ...(deps.onJmeterLine !== undefined && { onLine: deps.onJmeterLine }),
       });
+      stopWatching();
       const cpuTimeline = await cpu?.stop();
       await scrubSecretsFromFile(folder.log, prepared.secrets);
       const endedAt = (deps.now ?? (() => new Date()))();
@@ -55,6 +73,7 @@ export const executeStep: RunStep = {
         warnings: [...ctx.warnings, ...live.warnings],
         ...(stopReason !== undefined && { stopReason }),
         ...(cpuTimeline !== undefined && { cpu: cpuTimeline }),
+        ...(failedFast !== undefined && { failedFast }),
       };
     });
   },
@@ -103,5 +122,18 @@ function liveMonitor(ctx: RunContext) {
     onSummary,
     testStarted: (): void => void (testStartedAt = Date.now()),
     stopReason: () => stopReason,
+    progress: () => monitor.progress,
+    /** Stops the run gracefully (not a live check's verdict: the caller records why). */
+    stopNow: (reason: string): void => {
+      if (internal.signal.aborted) return;
+      warn(`stopping the run: ${reason}`);
+      internal.abort();
+    },
   };
 }
+
+/** Where the run was aimed, for messages about the gateway (no secret in here). */
+export const gatewayContext = (properties: ReadonlyMap<string, string>) => ({
+  ...(properties.get('GATEWAY_URL') && { gatewayUrl: properties.get('GATEWAY_URL') }),
+  ...(properties.get('SERVER_ID') && { serverId: properties.get('SERVER_ID') }),
+});

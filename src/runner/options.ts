@@ -13,9 +13,11 @@ export interface RawRunOptions {
   readonly tokenFile?: string;
   readonly remote?: string;
   readonly progressInterval?: string;
+  /** `--fail-fast <s>` (a string) or `--no-fail-fast` (false). */
+  readonly failFast?: string | boolean;
 }
 
-export const RUN_DEFAULTS = { outDir: 'results', progressIntervalS: 5 } as const;
+export const RUN_DEFAULTS = { outDir: 'results', progressIntervalS: 5, failFastS: 10 } as const;
 
 const PROFILES: readonly Profile[] = ['ci', 'production'];
 const PROPERTY_NAME = /^[A-Za-z_][\w.-]*$/;
@@ -45,6 +47,12 @@ export function normalizeRunOptions(plan: string, raw: RawRunOptions): RunReques
       raw.progressInterval === undefined
         ? RUN_DEFAULTS.progressIntervalS
         : parsePositiveInt('--progress-interval', raw.progressInterval),
+    failFastS:
+      raw.failFast === false
+        ? 0
+        : raw.failFast === undefined || raw.failFast === true
+          ? RUN_DEFAULTS.failFastS
+          : parsePositiveInt('--fail-fast', raw.failFast),
   };
 }
 

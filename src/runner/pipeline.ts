@@ -1,10 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 
-import type { RunError } from '../errors.js';
+import type { RunError, ToolkitError } from '../errors.js';
+import type { Finding } from '../findings/finding.js';
+import type { GatewayVerdict } from './gateway-diagnosis.js';
 import { formatProperties } from './properties.js';
 import { prepareRun, type PrepareDeps, type PreparedRun } from './prepare.js';
 import { createRunFolder } from './run-folder.js';
-import { analyzeStep, executeStep, latestStep, summaryStep, verdictStep } from './steps.js';
+import { analyzeStep, executeStep, gatewayStep, latestStep, reportStep, summaryStep, verdictStep } from './steps.js';
 import type { CpuTimeline } from './cpu-sampler.js';
 import { ratesStep, type EachSample, type RateReport } from './rates-step.js';
 import type { StopTimeouts } from './stop.js';
@@ -21,6 +23,9 @@ export interface RunAnalysis {
   readonly json: unknown;
   /** The terminal summary the CLI prints. */
   readonly table: string;
+  /** SLA verdicts (`jtl run --sla`), and what summary.json keeps of them under "sla". */
+  readonly findings?: readonly Finding[];
+  readonly slaJson?: unknown;
 }
 
 export type AnalyzeJtl = (jtlPath: string) => Promise<RunAnalysis>;
@@ -32,6 +37,8 @@ export interface RunDeps extends PrepareDeps {
   readonly analyze: AnalyzeJtl;
   /** Every sample of the JTL, for planned vs achieved rates (plans with a schedule); without it that check is skipped. */
   readonly eachSample?: EachSample;
+  /** Writes the HTML report of a run folder (<folder>/report/index.html) and returns its path. */
+  readonly writeReport?: (runFolder: string) => Promise<string>;
   readonly now?: () => Date;
   /** Aborting it stops JMeter gracefully; the JTL is kept and analyzed. */
   readonly signal?: AbortSignal;
@@ -58,10 +65,17 @@ export interface RunContext {
   readonly cpu?: CpuTimeline;
   /** Plans with a schedule: planned vs achieved rate per group or phase. */
   readonly rates?: RateReport;
+  /** Set when the first seconds measured nothing and the run was stopped early (see gateway-check.ts). */
+  readonly failedFast?: string;
+  /** Set when the results show the gateway could not be measured (dead URL, refused token, unknown server id…). */
+  readonly gatewayVerdict?: GatewayVerdict;
   readonly analysis?: RunAnalysis;
-  readonly analysisError?: Error;
+  /** The analyzer refused the JTL (bad input: JTL_NO_SAMPLES, JTL_NOT_A_JTL …); its own bugs are thrown instead. */
+  readonly analysisError?: ToolkitError;
   readonly jmeterVersion?: string;
   readonly summary?: RunSummary;
+  /** The run's HTML report, when the report step wrote one. */
+  readonly reportPath?: string;
   /** Set by the verdict step: the run did not produce a usable measurement (exit code 3). */
   readonly failure?: RunError;
 }
@@ -72,7 +86,7 @@ export interface RunStep {
 }
 
 /** The run, step by step. SLA verdicts and the HTML report slot in after `analyze`. */
-export const defaultRunSteps: readonly RunStep[] = [executeStep, analyzeStep, ratesStep, summaryStep, latestStep, verdictStep];
+export const defaultRunSteps: readonly RunStep[] = [executeStep, analyzeStep, ratesStep, gatewayStep, summaryStep, reportStep, latestStep, verdictStep];
 
 export type RunOutcome = RunContext & { readonly exit: JmeterExit; readonly summary: RunSummary };
 
@@ -93,7 +107,7 @@ export async function runPlan(
     folder.properties,
     formatProperties(prepared.redactedProperties, `effective properties of this run (secrets redacted)`),
   );
-  deps.onEvent?.({ kind: 'started', folder, jmeter: prepared.jmeter, plan: prepared.plan });
+  deps.onEvent?.({ kind: 'started', folder, jmeter: prepared.jmeter, plan: prepared.plan, ...(prepared.load && { load: prepared.load }) });
   let ctx: RunContext = { prepared, deps, folder, startedAt, warnings: [] };
   for (const step of steps) ctx = { ...ctx, ...(await step.run(ctx)) };
   if (!ctx.exit || !ctx.summary) {

@@ -1,11 +1,14 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { ToolkitError } from '../errors.js';
 import { runnerProperties } from './args.js';
+import { checkLoadProperties } from './load-checks.js';
 import { parseProperties } from './properties.js';
 import { plannedEndS, type PlannedGroup, type PropertyLookup } from '../plans/schedule.js';
-import { checkRequiredProperties, plannedDurationS, resolvePlan, type PlanCatalogue } from './resolve-plan.js';
+import type { PlanLoad } from '../plans/shape.js';
+import { checkPlanFresh, checkRequiredProperties, plannedDurationS, resolvePlan, type PlanCatalogue } from './resolve-plan.js';
 import { resolveJmeter } from './resolve-jmeter.js';
 import { readSecrets, redactProperties } from './secrets.js';
 import type { JmeterInstall, ResolvedPlan, RunRequest } from './types.js';
@@ -16,6 +19,8 @@ export interface PreparedRun {
   readonly plan: ResolvedPlan;
   readonly jmeter: JmeterInstall;
   readonly profileFile?: string;
+  /** The profile's section for this plan: properties/<profile>/<plan>.properties, loaded after profileFile. */
+  readonly planProfileFile?: string;
   readonly secrets: ReadonlyMap<string, string>;
   /** Profile + options + runner settings, secret values redacted: what run.properties and summary.json show. */
   readonly redactedProperties: ReadonlyMap<string, string>;
@@ -23,6 +28,8 @@ export interface PreparedRun {
   readonly targetRps?: number;
   /** Plans with a schedule: its groups or phases as planned for this run's properties. */
   readonly planned?: readonly PlannedGroup[];
+  /** Catalogue plans: the threads, rate and duration this run will have (printed before it starts). */
+  readonly load?: PlanLoad;
 }
 
 export interface PrepareDeps {
@@ -36,20 +43,33 @@ export interface PrepareDeps {
 
 export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promise<PreparedRun> {
   const plan = resolvePlan(request.plan, deps.catalogue, deps.cwd);
+  await checkPlanFresh(plan, deps.cwd);
   const secrets = await readSecrets(deps.env, request.tokenFile);
   const profileFile = request.profile === undefined ? undefined : join(deps.profilesDir, `${request.profile}.properties`);
   const profile = profileFile === undefined ? new Map<string, string>() : await readProfile(profileFile);
-  const effective = new Map([...profile, ...runnerProperties(request.progressIntervalS), ...request.properties]);
+  const planProfileFile = profileFile === undefined ? undefined : join(deps.profilesDir, request.profile ?? '', `${plan.name}.properties`);
+  const hasPlanProfile = planProfileFile !== undefined && existsSync(planProfileFile);
+  const planProfile = hasPlanProfile ? await readProfile(planProfileFile) : new Map<string, string>();
+  checkLoadProperties([
+    ...(profileFile !== undefined ? [[profileFile, profile] as const] : []),
+    ...(hasPlanProfile ? [[planProfileFile, planProfile] as const] : []),
+    ['command line (-J, --threads, --duration)', request.properties],
+  ]);
+  const effective = new Map([...profile, ...planProfile, ...runnerProperties(request.progressIntervalS), ...request.properties]);
   checkRequiredProperties(plan, new Map([...effective, ...secrets]));
   const jmeter = resolveJmeter({ env: deps.env, ...(deps.jmeterDir !== undefined && { jmeterDir: deps.jmeterDir }) });
+  const load = plan.loadUnder?.(effective);
   const planned = plan.schedule?.(propertyLookup(effective));
-  const plannedS = planned !== undefined && planned.length > 0 ? plannedEndS(planned) : plannedDurationS(plan, effective);
-  const targetRps = Number(effective.get('TARGET_RPS') ?? plan.targetRps);
+  const plannedS = planned !== undefined && planned.length > 0 ? plannedEndS(planned) : (load?.durationS ?? plannedDurationS(plan, effective));
+  // Phased plans have one target per phase: no single figure to hold the whole run against.
+  const targetRps = load ? (load.sequential ? NaN : (load.targetRps ?? NaN)) : Number(effective.get('TARGET_RPS') ?? plan.targetRps);
   return {
     request,
     plan,
     jmeter,
     ...(profileFile !== undefined && { profileFile }),
+    ...(hasPlanProfile && { planProfileFile }),
+    ...(load !== undefined && { load }),
     secrets,
     redactedProperties: redactProperties(new Map([...effective, ...[...secrets.keys()].map((k) => [k, ''] as const)])),
     ...(plannedS !== undefined && { plannedS }),

@@ -8,8 +8,12 @@ const clock = (s: number): string => {
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 };
 
-const timeOf = (p: ProgressState): string =>
-  p.plannedS === undefined ? clock(p.elapsedS) : `${clock(p.elapsedS)}/${clock(p.plannedS)}`;
+/** `00:03/00:05`; past the plan (ramp-down, slow stop) the overrun is spelled out: `00:07/00:05 (+00:02 over plan)`. */
+const timeOf = (p: ProgressState): string => {
+  if (p.plannedS === undefined) return clock(p.elapsedS);
+  const over = Math.round(p.elapsedS) - Math.round(p.plannedS);
+  return `${clock(p.elapsedS)}/${clock(p.plannedS)}${over > 0 ? ` (+${clock(over)} over plan)` : ''}`;
+};
 
 const phaseOf = (p: ProgressState): string => (p.planned ? `  ${p.planned.phase}` : '');
 const plannedOf = (p: ProgressState): string => (p.planned ? ` (planned ${p.planned.rps.toFixed(0)})` : '');

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 
 import { ToolkitError } from '../errors.js';
 import type { RateSchedule } from '../plans/schedule.js';
+import type { PlanLoad } from '../plans/shape.js';
 import type { ResolvedPlan } from './types.js';
 
 /** What the runner needs from the plan catalogue (src/plans/catalogue.ts's PlanInfo fits it). */
@@ -13,6 +14,10 @@ export interface CatalogueEntry {
   readonly requiredProperties: readonly string[];
   readonly phased: boolean;
   readonly schedule?: RateSchedule;
+  /** The load under a run's properties, the definition's defaults filling the rest. */
+  loadUnder?(properties: ReadonlyMap<string, string>): PlanLoad;
+  /** Files in `dir` (the plan and its data) that differ from what the definition renders now. */
+  drift?(dir: string): Promise<readonly string[]>;
 }
 
 export interface PlanCatalogue {
@@ -28,7 +33,8 @@ export function resolvePlan(arg: string, catalogue: PlanCatalogue, cwd: string):
     if (!existsSync(path)) throw new ToolkitError('CLI_PLAN_NOT_FOUND', `plan file ${arg} does not exist`, { path });
     const name = basename(path, '.jmx');
     const entry = catalogue.plans.find((p) => p.file === basename(path));
-    return fromEntry(name, path, entry);
+    // Only the catalogue's own file is the definition's output; a copy elsewhere is the user's own plan.
+    return fromEntry(name, path, entry, entry !== undefined && resolve(dirname(path)) === resolve(catalogue.dir) ? catalogue.dir : undefined);
   }
   const entry = catalogue.plans.find((p) => p.name === arg || p.file === arg);
   if (!entry) {
@@ -44,13 +50,15 @@ export function resolvePlan(arg: string, catalogue: PlanCatalogue, cwd: string):
       path,
     });
   }
-  return fromEntry(entry.name, path, entry);
+  return fromEntry(entry.name, path, entry, catalogue.dir);
 }
 
-function fromEntry(name: string, path: string, entry: CatalogueEntry | undefined): ResolvedPlan {
+function fromEntry(name: string, path: string, entry: CatalogueEntry | undefined, catalogueDir?: string): ResolvedPlan {
   return {
     name,
     path,
+    ...(entry?.loadUnder !== undefined && { loadUnder: (p: ReadonlyMap<string, string>) => entry.loadUnder!(p) }),
+    ...(entry?.drift !== undefined && catalogueDir !== undefined && { drift: () => entry.drift!(catalogueDir) }),
     ...(entry?.defaults.targetRps !== undefined && { targetRps: entry.defaults.targetRps }),
     ...(entry?.defaults.durationS !== undefined && !entry.phased && { durationS: entry.defaults.durationS }),
     requiredProperties: entry?.requiredProperties ?? [],
@@ -83,4 +91,17 @@ export function plannedDurationS(plan: ResolvedPlan, properties: ReadonlyMap<str
   const duration = properties.has('DURATION') ? Number(properties.get('DURATION')) : plan.durationS;
   const planned = duration === undefined ? NaN : duration * scale;
   return Number.isFinite(planned) && planned > 0 ? planned : undefined;
+}
+
+/** A catalogue plan runs only as its definition renders it now: a drifted plans/ file is refused with the fix. */
+export async function checkPlanFresh(plan: ResolvedPlan, cwd: string): Promise<void> {
+  const differing = (await plan.drift?.()) ?? [];
+  if (differing.length === 0) return;
+  const files = differing.map((f) => relative(cwd, f) || f).join(', ');
+  throw new ToolkitError(
+    'PLAN_OUT_OF_DATE',
+    `${files} differ${differing.length === 1 ? 's' : ''} from the plan definitions in src/plans: ` +
+      'run `node bin/jtl.js plans build` (or `make jmeter-plans`) to regenerate plans/, then run again',
+    { plan: plan.name, files: differing },
+  );
 }

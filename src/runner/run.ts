@@ -4,11 +4,11 @@ import type { Readable } from 'node:stream';
 import { execa } from 'execa';
 
 import { isJmeterErrorLine, parseShutdownPort, parseSummariserLine } from './progress.js';
+import { guardProcessGroup } from './process-guard.js';
+import { SECRET_ENV_NAMES } from './secrets.js';
 import { DEFAULT_STOP_TIMEOUTS, stopGracefully, type StopTimeouts } from './stop.js';
 import type { JmeterExit, StopStep, SummariserLine } from './types.js';
 
-/** Environment variables that carry secrets: JMeter gets the secrets from the -q file, never from these. */
-const SECRET_ENV = ['JMETER_TOKEN', 'MCPGATEWAY_BEARER_TOKEN', 'JMETER_ADMIN_PASSWORD'] as const;
 const TAIL = 20;
 
 export interface SpawnJmeterOptions {
@@ -33,36 +33,63 @@ export interface SpawnJmeterOptions {
 export async function spawnJmeter(bin: string, args: readonly string[], o: SpawnJmeterOptions): Promise<JmeterExit> {
   const started = Date.now();
   const env = { ...(o.env ?? process.env) };
-  for (const name of SECRET_ENV) delete env[name];
+  // JMeter gets the secrets from the -q file, never from the environment.
+  for (const name of SECRET_ENV_NAMES) delete env[name];
   // Own process group: a terminal's Ctrl-C reaches only us, and we stop JMeter gracefully (stop.ts).
   const child = execa(bin, args, { cwd: o.cwd, env, extendEnv: false, reject: false, buffer: false, stdin: 'ignore', detached: true });
   if (child.pid !== undefined) o.onSpawned?.(child.pid);
-  const output = outputWatcher(o);
-  const reading = Promise.all([
-    readLines(child.stdout, (line) => output.onLine(line, 'stdout')),
-    readLines(child.stderr, (line) => output.onLine(line, 'stderr')),
-  ]);
+  const release = child.pid === undefined ? () => {} : guardProcessGroup(child.pid);
   let stopping: Promise<StopStep> | undefined;
+  let stopSteps = 0;
   const stop = (): void => {
     stopping ??= stopGracefully(
       { udpPort: () => output.udpPort, kill: (s) => killGroup(child.pid, s, () => child.kill(s)), exited: child.then(() => undefined) },
       o.stopTimeouts ?? DEFAULT_STOP_TIMEOUTS,
-      o.onStopStep,
+      (step) => {
+        stopSteps += 1;
+        o.onStopStep?.(step);
+      },
       o.hurry,
     );
   };
+  // A failing line callback or output stream is our bug, not JMeter's: JMeter is stopped, then the error is thrown.
+  let readError: { readonly error: unknown } | undefined;
+  const guarded = (onLine: (line: string) => void) => (line: string): void => {
+    if (readError !== undefined) return;
+    try {
+      onLine(line);
+    } catch (error) {
+      readError = { error };
+      stop();
+    }
+  };
+  const output = outputWatcher(o);
+  const reading = Promise.all([
+    readLines(child.stdout, guarded((line) => output.onLine(line, 'stdout'))),
+    readLines(child.stderr, guarded((line) => output.onLine(line, 'stderr'))),
+  ]).catch((error: unknown) => {
+    readError ??= { error };
+    stop();
+  });
   if (o.signal?.aborted) stop();
   o.signal?.addEventListener('abort', stop, { once: true });
-  const result = await child;
-  o.signal?.removeEventListener('abort', stop);
-  await reading;
+  let result: Awaited<typeof child>;
+  try {
+    result = await child;
+    await reading;
+    if (stopping !== undefined) await stopping;
+  } finally {
+    o.signal?.removeEventListener('abort', stop);
+    release();
+  }
+  if (readError !== undefined) throw readError.error;
   const stoppedWith = stopping === undefined ? undefined : await stopping;
   const redact = o.redact ?? ((t: string) => t);
   return {
     ...(result.exitCode !== undefined && { exitCode: result.exitCode }),
     ...(result.signal !== undefined && { signal: result.signal }),
     durationMs: Date.now() - started,
-    ...(stoppedWith !== undefined && { stoppedWith }),
+    ...(stoppedWith !== undefined && { stoppedWith, stopTimedOut: stopSteps > 1 }),
     errorLines: output.errorLines,
     stdoutTail: output.tails.stdout,
     stderrTail: output.tails.stderr,

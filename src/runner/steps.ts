@@ -1,8 +1,11 @@
 import { stat, writeFile } from 'node:fs/promises';
 
+import { ToolkitError } from '../errors.js';
 import type { RunContext, RunStep } from './pipeline.js';
 import { updateLatest } from './run-folder.js';
 import { buildRunSummary, readJmeterVersion } from './summary.js';
+import { gatewayContext } from './execute-step.js';
+import { diagnoseGateway, tallyJtl } from './gateway-check.js';
 import { failureOf } from './verdict.js';
 
 export { executeStep } from './execute-step.js';
@@ -23,8 +26,22 @@ export const analyzeStep: RunStep = {
       ctx.deps.onEvent?.({ kind: 'warning', message });
       return { ...version, analysis, warnings: [...ctx.warnings, message] };
     } catch (error) {
-      return { ...version, analysisError: error as Error };
+      // Bad input (a JtlError) is a finding about the run; anything else is a bug of ours and must surface (exit 4).
+      if (!(error instanceof ToolkitError)) throw error;
+      return { ...version, analysisError: error };
     }
+  },
+};
+
+/** Mostly failed, or stopped early: read why the samples failed, to tell "nothing was measured" from a slow gateway. */
+export const gatewayStep: RunStep = {
+  name: 'gateway',
+  run: async (ctx) => {
+    const a = ctx.analysis;
+    if (!a || a.samples === 0 || (ctx.failedFast === undefined && a.errors * 4 < a.samples)) return {};
+    const verdict = diagnoseGateway(await tallyJtl(ctx.folder.jtl), gatewayContext(ctx.prepared.redactedProperties));
+    if (verdict === undefined) return {};
+    return { gatewayVerdict: verdict, warnings: [...ctx.warnings, `the run could not measure the gateway: ${verdict.message}`] };
   },
 };
 
@@ -38,6 +55,7 @@ export const summaryStep: RunStep = {
       folder,
       jmeter: prepared.jmeter,
       ...(ctx.jmeterVersion !== undefined && { jmeterVersion: ctx.jmeterVersion }),
+      ...(prepared.request.profile !== undefined && { profile: prepared.request.profile }),
       startedAt: ctx.startedAt,
       endedAt: ctx.endedAt ?? ctx.startedAt,
       exit,
@@ -45,10 +63,26 @@ export const summaryStep: RunStep = {
       redactedProperties: prepared.redactedProperties,
       ...(ctx.analysis !== undefined && { analysis: ctx.analysis.json }),
       ...(ctx.rates !== undefined && { rates: ctx.rates }),
+      ...(ctx.analysis?.slaJson !== undefined && { sla: ctx.analysis.slaJson }),
       warnings: ctx.warnings,
     });
     await writeFile(folder.summary, JSON.stringify(summary, null, 2) + '\n');
     return { summary };
+  },
+};
+
+/** The HTML report of the run (after summary.json, whose plan and properties it shows); a failure only warns. */
+export const reportStep: RunStep = {
+  name: 'report',
+  run: async (ctx) => {
+    if (ctx.deps.writeReport === undefined || ctx.analysis === undefined) return {};
+    try {
+      return { reportPath: await ctx.deps.writeReport(ctx.folder.dir) };
+    } catch (error) {
+      const message = `the HTML report was not written: ${(error as Error).message}`;
+      ctx.deps.onEvent?.({ kind: 'warning', message });
+      return { warnings: [...ctx.warnings, message] };
+    }
   },
 };
 

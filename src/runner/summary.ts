@@ -6,6 +6,8 @@ import type { JmeterExit, JmeterInstall, ResolvedPlan, RunFolder } from './types
 /** summary.json: the analyzer's figures plus what is needed to reproduce and audit the run. */
 export interface RunSummary {
   readonly plan: { readonly name: string; readonly source: string; readonly file: string };
+  /** The properties profile of the run (ci, production); absent when none was given. */
+  readonly profile?: string;
   readonly jmeter: { readonly version?: string; readonly bin: string; readonly foundVia: string };
   readonly startedAt: string;
   readonly endedAt: string;
@@ -24,6 +26,8 @@ export interface RunSummary {
   readonly analysis?: unknown;
   /** Plans with a schedule: planned vs achieved rate and duration per group or phase. */
   readonly rates?: RateReport;
+  /** SLA verdicts of `jtl run --sla` (the findings JSON, see src/output/findings-json.ts). */
+  readonly sla?: unknown;
   readonly warnings: readonly string[];
 }
 
@@ -32,6 +36,7 @@ export interface SummaryInput {
   readonly folder: RunFolder;
   readonly jmeter: JmeterInstall;
   readonly jmeterVersion?: string;
+  readonly profile?: string;
   readonly startedAt: Date;
   readonly endedAt: Date;
   readonly exit: JmeterExit;
@@ -39,6 +44,7 @@ export interface SummaryInput {
   readonly redactedProperties: ReadonlyMap<string, string>;
   readonly analysis?: unknown;
   readonly rates?: RateReport;
+  readonly sla?: unknown;
   readonly warnings: readonly string[];
 }
 
@@ -50,6 +56,7 @@ export function buildRunSummary(s: SummaryInput): RunSummary {
   const rel = (path: string): string => path.slice(s.folder.dir.length + 1);
   return {
     plan: { name: s.plan.name, source: s.plan.path, file: rel(s.folder.planCopy) },
+    ...(s.profile !== undefined && { profile: s.profile }),
     jmeter: { ...(s.jmeterVersion !== undefined && { version: s.jmeterVersion }), bin: s.jmeter.bin, foundVia: s.jmeter.source },
     startedAt: s.startedAt.toISOString(),
     endedAt: s.endedAt.toISOString(),
@@ -66,6 +73,7 @@ export function buildRunSummary(s: SummaryInput): RunSummary {
     files: { jtl: rel(s.folder.jtl), log: rel(s.folder.log), properties: rel(s.folder.properties) },
     ...(s.analysis !== undefined && { analysis: s.analysis }),
     ...(s.rates !== undefined && { rates: s.rates }),
+    ...(s.sla !== undefined && { sla: s.sla }),
     warnings: s.warnings,
   };
 }

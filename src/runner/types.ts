@@ -1,4 +1,5 @@
 /** The runner's domain objects. Options are normalised once (options.ts) into a RunRequest. */
+import type { PlanLoad } from '../plans/shape.js';
 
 import type { PlannedGroup, RateSchedule } from '../plans/schedule.js';
 
@@ -17,6 +18,8 @@ export interface RunRequest {
   readonly remoteHosts: readonly string[];
   /** Seconds between two summariser lines (live progress). */
   readonly progressIntervalS: number;
+  /** Stop a run whose first this-many seconds measured nothing (dead gateway, refused token…); 0: never. */
+  readonly failFastS: number;
 }
 
 /** Where JMeter was found, and how. */
@@ -35,6 +38,10 @@ export interface ResolvedPlan {
   readonly requiredProperties: readonly string[];
   /** Catalogue plans that hold a rate: what they promise over time. */
   readonly schedule?: RateSchedule;
+  /** Catalogue plans: threads, rate and duration under the run's properties. */
+  readonly loadUnder?: (properties: ReadonlyMap<string, string>) => PlanLoad;
+  /** Catalogue plans run from plans/: the files there that differ from the definitions. */
+  readonly drift?: () => Promise<readonly string[]>;
 }
 
 /** The files of one run folder: results/<plan>_<timestamp>/. */
@@ -94,7 +101,7 @@ export interface ProgressState {
 export type { PlannedGroup };
 
 export type RunEvent =
-  | { readonly kind: 'started'; readonly folder: RunFolder; readonly jmeter: JmeterInstall; readonly plan: ResolvedPlan }
+  | { readonly kind: 'started'; readonly folder: RunFolder; readonly jmeter: JmeterInstall; readonly plan: ResolvedPlan; readonly load?: PlanLoad }
   | { readonly kind: 'progress'; readonly state: ProgressState }
   | { readonly kind: 'warning'; readonly message: string }
   | { readonly kind: 'stopping'; readonly step: StopStep };
@@ -108,6 +115,8 @@ export interface JmeterExit {
   readonly durationMs: number;
   /** Set when the run was stopped on request (Ctrl-C, SIGTERM, a breached SLA later): the last step used. */
   readonly stoppedWith?: StopStep;
+  /** The stop had to go past its first step: JMeter did not end within that step's timeout (see stop.ts). */
+  readonly stopTimedOut?: boolean;
   /** Lines JMeter printed that report an error ("An error occurred: …", "Error in NonGUIDriver …"). */
   readonly errorLines: readonly string[];
   readonly stdoutTail: readonly string[];

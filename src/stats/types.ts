@@ -19,6 +19,9 @@ export interface LabelStats {
   readonly label: string;
   /** A transaction controller's row: it has its own row but is not part of Total (as in JMeter's dashboard). */
   readonly isController: boolean;
+  /** Rank of the label's first appearance in the input (0 = first); JMeter's statistics.json order depends on it. */
+  readonly appearance?: number;
+  /** 0 for a row that has no samples: an empty transaction controller (JMeter lists it too), all figures NaN. */
   readonly count: number;
   readonly errors: number;
   readonly errorPct: number;

@@ -17,6 +17,15 @@ export function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** The request's URL from its target and Host header; undefined when a client sent something that is not one. */
+export function requestUrl(req: IncomingMessage, fallbackHost: string): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', `http://${req.headers.host ?? fallbackHost}`);
+  } catch {
+    return undefined;
+  }
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
@@ -37,9 +46,18 @@ export function cookies(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0) out[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0) out[part.slice(0, eq).trim()] = decodeCookieValue(part.slice(eq + 1).trim());
   }
   return out;
+}
+
+/** A value with a malformed %-escape is kept as sent (it then matches no session or token). */
+function decodeCookieValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 export const delay = (ms: number): Promise<void> => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());

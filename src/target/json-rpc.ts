@@ -3,7 +3,8 @@ export interface RpcRequest {
   readonly jsonrpc?: string;
   readonly id?: string | number | null;
   readonly method?: unknown;
-  readonly params?: Record<string, unknown>;
+  /** An object when well-formed; anything when a client sent something else (dispatchRpc answers -32602). */
+  readonly params?: unknown;
 }
 
 export type RpcResponse =
@@ -43,9 +44,12 @@ const object = (properties: Record<string, unknown> = {}) => ({ type: 'object', 
 
 export const gatewayTools: readonly ToolDefinition[] = [
   { name: 'gw-health', description: 'Gateway health over REST', inputSchema: object(), run: () => '{"status":"healthy"}' },
-  { name: 'echo', description: 'Echoes its message', inputSchema: object({ message: { type: 'string' } }), run: (a) => String(a.message ?? '') },
+  { name: 'echo', description: 'Echoes its message', inputSchema: object({ message: { type: 'string' } }), run: (a) => textOf(a.message ?? '') },
   { name: 'get_system_time', description: 'Current time in a time zone', inputSchema: object({ timezone: { type: 'string' } }), run: (a) => systemTime(a.timezone) },
 ];
+
+/** A JSON value as text: strings as they are, anything else as JSON (String() throws on `{"toString":1}`). */
+export const textOf = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
 
 export function systemTime(timezone: unknown): string {
   const zone = typeof timezone === 'string' && timezone !== '' ? timezone : 'UTC';
@@ -61,8 +65,15 @@ const PROMPT = { name: 'greeting', description: 'Greets a user', arguments: [{ n
 
 /** Answers one request with the given tools; `undefined` for a notification (no answer is due). */
 export function dispatchRpc(request: RpcRequest, tools: readonly ToolDefinition[], serverName: string): RpcResponse | undefined {
-  const { id, method, params = {} } = request;
+  const { id: sentId, method, params = {} } = request;
+  // An id must be a string, a number or null; anything else is answered with null, as the spec says.
+  const id = typeof sentId === 'string' || typeof sentId === 'number' ? sentId : null;
   if (typeof method !== 'string') return rpcError(id, -32600, 'Invalid Request: method is missing');
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) return rpcError(id, -32602, 'Invalid params: expected an object');
+  return dispatchMethod(id, method, params as Record<string, unknown>, tools, serverName);
+}
+
+function dispatchMethod(id: string | number | null, method: string, params: Record<string, unknown>, tools: readonly ToolDefinition[], serverName: string): RpcResponse | undefined {
   if (method.startsWith('notifications/')) return undefined;
   const ok = (result: unknown): RpcResponse => ({ jsonrpc: '2.0', id: id ?? null, result });
   switch (method) {
@@ -85,7 +96,7 @@ export function dispatchRpc(request: RpcRequest, tools: readonly ToolDefinition[
     case 'resources/read':
       return params.uri === RESOURCE.uri
         ? ok({ contents: [{ uri: RESOURCE.uri, mimeType: RESOURCE.mimeType, text: RESOURCE.text }] })
-        : rpcError(id, -32002, `Resource not found: ${String(params.uri)}`);
+        : rpcError(id, -32002, `Resource not found: ${textOf(params.uri)}`);
     case 'prompts/list':
       return ok({ prompts: [PROMPT] });
     case 'prompts/get':
@@ -97,7 +108,7 @@ export function dispatchRpc(request: RpcRequest, tools: readonly ToolDefinition[
 
 function callTool(id: RpcRequest['id'], params: Record<string, unknown>, tools: readonly ToolDefinition[]): RpcResponse {
   const tool = tools.find((t) => t.name === params.name);
-  if (tool === undefined) return rpcError(id, -32602, `Tool not found: ${String(params.name)}`);
+  if (tool === undefined) return rpcError(id, -32602, `Tool not found: ${textOf(params.name)}`);
   const args = params.arguments !== null && typeof params.arguments === 'object' ? (params.arguments as Record<string, unknown>) : {};
   return { jsonrpc: '2.0', id: id ?? null, result: { content: [{ type: 'text', text: tool.run(args) }], isError: false } };
 }

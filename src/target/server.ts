@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { ToolkitError } from '../errors.js';
 import type { Route, TargetContext } from './context.js';
 import { faultInjector } from './faults.js';
-import { sendJson } from './http-util.js';
+import { requestUrl, sendJson } from './http-util.js';
 import { adminRoute } from './routes/admin.js';
 import { mcpRoute, rpcRoute } from './routes/mcp.js';
 import { restRoute } from './routes/rest.js';
@@ -48,7 +48,9 @@ type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<
 async function listen(handler: Handler, host: string, port: number, counter: { n: number }): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     counter.n += 1;
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
+    // Nothing a client sends may end the process: every request-level error is an answer (400/500) here.
+    const url = requestUrl(req, host);
+    if (url === undefined) return sendJson(res, 400, { detail: 'Bad Request: the Host header or the request target is not a valid URL' });
     handler(req, res, url).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { detail: `target error: ${(error as Error).message}` });
       else res.destroy();
@@ -103,6 +105,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     fastTimeUrl: fastTime ? urlOf(host, fastTime) : '',
     fastTestUrl: fastTest ? urlOf(host, fastTest) : '',
     requestCount: () => counter.n,
+    openMcpSessions: () => ctx.mcpSessions.size,
     close: async () => {
       ctx.timers.forEach(clearInterval);
       relay.close();

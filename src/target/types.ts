@@ -41,5 +41,7 @@ export interface RunningTarget {
   readonly fastTestUrl: string;
   /** Requests answered so far, all servers together. */
   requestCount(): number;
+  /** MCP sessions opened (stateful mode) and not yet ended by a DELETE. */
+  openMcpSessions(): number;
   close(): Promise<void>;
 }

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { lintJmx } from '../../src/jmx/index.js';
 import { KNOWN_GUI_CLASSES, KNOWN_TEST_CLASSES } from '../../src/jmx/known-classes.js';
+// @ts-expect-error a plain .mjs script without type declarations
+import { OUTPUT, renderKnownClasses } from '../../scripts/jmeter/known-classes.mjs';
 import { renderAllPlans } from '../../src/plans/build.js';
 import { jmeterHome } from './jmeter-home.js';
 
@@ -56,6 +59,25 @@ describe('every testclass and guiclass exists in the installed JMeter and plugin
     }
     expect(used.size).toBeGreaterThan(20);
     expect([...used].filter((c) => !jarClasses.has(resolve(c)))).toEqual([]);
+  });
+
+  it('the generated class list is what the installed jars hold now (regenerate: node scripts/jmeter/known-classes.mjs <JMETER_HOME>)', () => {
+    expect((renderKnownClasses as (home: string) => string)(jmeterHome())).toBe(readFileSync(OUTPUT as string, 'utf8'));
+    for (const stock of ['TestAction', 'GaussianRandomTimer', 'JDBCSampler', 'LDAPSampler', 'FTPSampler', 'BeanShellSampler', 'Summariser', 'ProxyControl', 'RecordingController']) {
+      expect(KNOWN_TEST_CLASSES, stock).toContain(stock);
+    }
+    expect(KNOWN_TEST_CLASSES).toContain('eu.luminis.jmeter.wssampler.PingFrameFilter');
+  }, 120_000);
+
+  it('lint knows every class of every template JMeter ships (bin/templates): only their GUI listeners are findings', () => {
+    const dir = join(jmeterHome(), 'bin', 'templates');
+    const templates = readdirSync(dir).filter((f) => f.endsWith('.jmx'));
+    expect(templates.length).toBeGreaterThanOrEqual(15);
+    for (const t of templates) {
+      const findings = lintJmx(readFileSync(join(dir, t), 'utf8'));
+      expect(findings.filter((f) => f.rule !== 'gui-listener'), t).toEqual([]);
+    }
+    expect(lintJmx(readFileSync(join(dir, 'BeanShellSampler.jmx'), 'utf8'))).toEqual([]);
   });
 
   it('would notice a class that does not exist', () => {

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { execa } from 'execa';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { renderAllPlans } from '../../src/plans/build.js';
 import { jmeterHome } from './jmeter-home.js';
@@ -17,9 +17,11 @@ const script = fileURLToPath(new URL('./fixtures/gui-roundtrip.groovy', import.m
  * The one accepted difference: the WebSocket plugin's TLS checkbox cannot hold the
  * `${GW_WS_TLS}` expression derived from GATEWAY_URL, so the GUI would reset it to false.
  */
+const dir = mkdtempSync(join(tmpdir(), 'roundtrip-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 describe('plans open in the JMeter GUI classes and save back the same properties', () => {
   it('all ten plans and the every-element plan', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'roundtrip-'));
     const files = renderAllPlans()
       .filter((f) => f.path.endsWith('.jmx'))
       .map((f) => {

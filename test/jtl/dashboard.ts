@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,10 +12,21 @@ export type StatisticsJson = Record<string, Record<keyof StatisticsJsonEntry, nu
 
 /** JMeter's own report generator on a CSV JTL: the oracle for our numbers. */
 export async function jmeterDashboard(jtl: string): Promise<StatisticsJson> {
-  const out = join(mkdtempSync(join(tmpdir(), 'jtl-dashboard-')), 'report');
-  const r = await execa(jmeterBin(), ['-g', jtl, '-o', out, '-j', `${out}.log`], { reject: false, env: { JVM_ARGS: '-Xms128m -Xmx1g' } });
-  if (r.exitCode !== 0) throw new Error(`jmeter -g failed: ${r.stdout} ${r.stderr}`);
-  return JSON.parse(readFileSync(join(out, 'statistics.json'), 'utf8')) as StatisticsJson;
+  return JSON.parse(await jmeterStatisticsText(jtl)) as StatisticsJson;
+}
+
+/** The text of the statistics.json that `jmeter -g` writes for a JTL (its scratch folder removed afterwards). */
+export async function jmeterStatisticsText(jtl: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'jtl-dashboard-'));
+  try {
+    const out = join(dir, 'report');
+    // jmeter -g writes temporary files under its working directory: keep them in the scratch folder.
+    const r = await execa(jmeterBin(), ['-g', jtl, '-o', out, '-j', join(dir, 'g.log')], { reject: false, cwd: dir, env: { JVM_ARGS: '-Xms128m -Xmx1g' } });
+    if (r.exitCode !== 0) throw new Error(`jmeter -g failed: ${r.stdout} ${r.stderr}`);
+    return readFileSync(join(out, 'statistics.json'), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function runJmeter(plan: string, dir: string, properties: Record<string, string | number>): Promise<string> {

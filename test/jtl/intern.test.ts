@@ -31,3 +31,16 @@ describe('ByteInterner', () => {
     for (const label of labels) expect(intern(i, label)).toBe(label);
   });
 });
+
+describe('ByteInterner with labels that differ only where no byte is sampled (ids in the middle)', () => {
+  it('switches to hashing every byte and still returns the right strings', () => {
+    const interner = new ByteInterner();
+    const labels = Array.from({ length: 5000 }, (_, i) => `GET /users/${String(i).padStart(5, '0')}/profile`);
+    for (let round = 0; round < 2; round++) {
+      for (const label of labels) {
+        const bytes = Buffer.from(`,${label},`);
+        expect(interner.intern(bytes, 1, bytes.length - 1)).toBe(label);
+      }
+    }
+  });
+});

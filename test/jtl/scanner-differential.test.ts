@@ -2,17 +2,17 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 
 import { fieldText } from '../../src/jtl/fields.js';
-import { newScanState, scanChunk } from '../../src/jtl/scanner.js';
+import { newScanState, scanChunk, TRUNCATED } from '../../src/jtl/scanner.js';
 import { seededRandom } from '../../src/target/faults.js';
 
-/** Our fast scanner's records, fed in chunks of random sizes; `defects` counts records it flagged. */
-function scan(text: string, random: () => number, delimiter = ','): { records: string[][]; defects: number; tail: string } {
+/** Our fast scanner's records, fed in chunks of random sizes; `defects` counts records it flagged, `flagged` lists why. */
+function scan(text: string, random: () => number, delimiter = ','): { records: string[][]; defects: number; flagged: string[]; tail: string } {
   const bytes = Buffer.from(text);
   const state = newScanState(delimiter.charCodeAt(0));
   const records: string[][] = [];
-  let defects = 0;
+  const flagged: string[] = [];
   const onRecord = (r: Parameters<Parameters<typeof scanChunk>[3]>[0]) => {
-    if (r.defect !== '') defects += 1;
+    if (r.defect !== '') flagged.push(r.defect);
     records.push(Array.from({ length: r.count }, (_, k) => fieldText(r, k)));
   };
   for (let at = 0; at < bytes.length; ) {
@@ -21,7 +21,7 @@ function scan(text: string, random: () => number, delimiter = ','): { records: s
     at += size;
   }
   const tail = scanChunk(state, Buffer.alloc(0), true, onRecord);
-  return { records, defects, tail };
+  return { records, defects: flagged.length, flagged, tail };
 }
 
 const reference = (text: string, delimiter = ','): string[][] =>
@@ -61,9 +61,10 @@ describe('the fast CSV scanner agrees with csv-parse (the reference reader)', ()
     }
   });
 
-  it('on randomly mutated input: same records when both accept it, a flagged defect whenever csv-parse rejects it', () => {
+  it('on randomly mutated input, both ways: csv-parse rejects it ⇔ we flag a defect; when it accepts, the same records', () => {
     const random = seededRandom(7);
     let rejected = 0;
+    let accepted = 0;
     for (let round = 0; round < 500; round++) {
       const chars = [...randomJtlText(random, ',')];
       for (let m = 0; m < 3; m++) {
@@ -82,11 +83,17 @@ describe('the fast CSV scanner agrees with csv-parse (the reference reader)', ()
       if (theirs === undefined) {
         rejected += 1;
         expect(ours.defects, text).toBeGreaterThan(0);
-      } else if (ours.defects === 0) {
-        // A text that ends without a line end is still a set of records for csv-parse.
+      } else {
+        accepted += 1;
+        // csv-parse accepted it: we flag nothing either, but a last record without a line end (a killed run's tail
+        // for us, a record for csv-parse), and we read the same records.
+        const lastWithoutLineEnd = ours.tail === TRUNCATED.noLineEnd ? 1 : 0;
+        expect(ours.flagged.slice(0, ours.flagged.length - lastWithoutLineEnd), text).toEqual([]);
+        expect(ours.flagged.slice(ours.flagged.length - lastWithoutLineEnd), text).toEqual(lastWithoutLineEnd ? [TRUNCATED.noLineEnd] : []);
         expect(ours.records, text).toEqual(theirs);
       }
     }
     expect(rejected).toBeGreaterThan(50);
+    expect(accepted).toBeGreaterThan(50);
   });
 });

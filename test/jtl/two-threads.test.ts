@@ -2,31 +2,34 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { analyzeJtl, type Analysis } from '../../src/jtl/analyze.js';
+import { readCsvLayout } from '../../src/jtl/csv-reader.js';
+import { openJtl } from '../../src/jtl/open.js';
+import { readCsvInHalves } from '../../src/jtl/parallel.js';
+import { JMETER_APDEX } from '../../src/stats/types.js';
 import { generateJtl, HEADER } from './generate.js';
 
-// Worker threads run the compiled analyzer: these tests drive dist/ (built by `npm ci`, `npm run build`).
-const repo = new URL('../..', import.meta.url).pathname;
+/**
+ * The two-thread reader, from the sources under test (its worker thread runs parallel-worker.ts through tsx), never
+ * from a build in dist/ that may be stale or missing on a fresh clone.
+ */
 const dir = mkdtempSync(join(tmpdir(), 'jtl-threads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Row { label: string; count: number; meanMs: number; stdDevMs: number; [k: string]: unknown }
-interface Result { labels: Row[]; total: Row; intervals: unknown[]; issues: { skippedCount: number; skipped: { line: number; byteOffset: number }[] } }
+const analyze = (file: string, twoThreads: boolean): Promise<Analysis> => analyzeJtl({ files: [file], parallelMinBytes: twoThreads ? 1 : Infinity });
 
-async function analyze(file: string, twoThreads: boolean): Promise<Result> {
-  const r = await execa(process.execPath, [join(repo, 'bin/jtl.js'), 'analyze', file, '--json'], {
-    env: { JTL_PARALLEL_MIN_BYTES: twoThreads ? '1' : '1e15' },
-    reject: false,
-  });
-  expect(r.exitCode, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as Result;
+/** The halves' own result: undefined when the split was refused and the file must be read in one pass. */
+async function halves(file: string) {
+  const jtl = await openJtl(file);
+  const layout = await readCsvLayout(jtl, {});
+  return readCsvInHalves(jtl, layout!, { apdex: JMETER_APDEX, intervalMs: 5000 });
 }
 
-/** Means and standard deviations are combined by weight across threads: equal to 12 significant digits. */
-function expectSameFigures(a: Result, b: Result): void {
-  const exact = (x: Result) => ({ ...x, labels: x.labels.map(({ meanMs, stdDevMs, ...rest }) => rest), total: { ...x.total, meanMs: 0, stdDevMs: 0 } });
+/** Means and standard deviations are combined by weight across threads: equal to 9 decimals. */
+function expectSameFigures(a: Analysis, b: Analysis): void {
+  const exact = (x: Analysis) => ({ ...x, labels: x.labels.map(({ meanMs, stdDevMs, ...rest }) => rest), total: { ...x.total, meanMs: 0, stdDevMs: 0 } });
   expect(exact(b)).toEqual(exact(a));
   for (const [i, row] of [...a.labels, a.total].entries()) {
     const other = [...b.labels, b.total][i]!;
@@ -39,13 +42,21 @@ describe('a large CSV JTL read on two threads gives the one-thread figures', () 
   it('on generated data with multi-line messages, controllers and a malformed record in the second half', async () => {
     const text = generateJtl({ samples: 40_000, labels: 6, seed: 11, transactionEvery: 9, subResultsEvery: 13, errorRate: 0.05 });
     const lines = text.split('\n');
-    lines.splice(Math.floor(lines.length * 0.8), 0, '1795000000000,oops,GET /x,200,OK,t,text,true,,1,1,1,1,u,1,0,1');
+    const badLine = Math.floor(lines.length * 0.8);
+    lines.splice(badLine, 0, '1795000000000,oops,GET /x,200,OK,t,text,true,,1,1,1,1,u,1,0,1');
     const file = join(dir, 'big.jtl');
     writeFileSync(file, lines.join('\n'));
-    const [one, two] = await Promise.all([analyze(file, false), analyze(file, true)]);
+    // The split is taken here (the worker ran and both halves came back), so the figures below are two threads'.
+    const parts = await halves(file);
+    expect(parts).toHaveLength(2);
+    expect(parts![1].issues.skippedCount).toBe(1);
+    const one = await analyze(file, false);
+    const two = await analyze(file, true);
     expectSameFigures(one, two);
+    expect(two.total.count).toBe(one.total.count);
     expect(two.issues.skippedCount).toBe(1);
     expect(two.issues.skipped[0]!.line).toBe(one.issues.skipped[0]!.line);
+    expect(two.issues.skipped[0]!.line).toBe(badLine + 1);
   });
 
   it('when the middle of the file falls inside a quoted multi-line field, it is read in one pass, same figures', async () => {
@@ -56,7 +67,9 @@ describe('a large CSV JTL read on two threads gives the one-thread figures', () 
     const tail = Array.from({ length: 200 }, (_, i) => row(1795000001000 + i));
     const file = join(dir, 'quoted-middle.jtl');
     writeFileSync(file, [HEADER, ...head, row(1795000000500, huge), ...tail].join('\n') + '\n');
-    const [one, two] = await Promise.all([analyze(file, false), analyze(file, true)]);
+    expect(await halves(file)).toBeUndefined();
+    const one = await analyze(file, false);
+    const two = await analyze(file, true);
     expect(two).toEqual(one);
     expect(two.total.count).toBe(401);
   });

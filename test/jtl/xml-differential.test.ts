@@ -24,7 +24,8 @@ function opened(text: string, random: () => number, maxChunk = 200): OpenedJtl {
 async function read(reader: typeof readXmlJtl, jtl: OpenedJtl): Promise<{ samples: Sample[]; skipped: number; tails: number }> {
   const issues: ReadIssues = { skippedCount: 0, skipped: [], truncatedTails: [] };
   const samples: Sample[] = [];
-  await reader(jtl, issues, (s) => samples.push({ ...s }));
+  // Lines are where each reader sees the tag (sax: its end, the fast reader: its start); not compared.
+  await reader(jtl, issues, (s) => samples.push({ ...s, line: undefined }));
   return { samples, skipped: issues.skippedCount, tails: issues.truncatedTails.length };
 }
 

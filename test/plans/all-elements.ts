@@ -1,9 +1,9 @@
 import {
   constantThroughputTimer, constantTimer, cookieManager, csvDataSet, headerManager, httpDefaults, httpSampler,
   ifController, jsonAssertion, jsonExtractor, jsr223PostProcessor, jsr223PreProcessor, jsr223Sampler, loopController,
-  onceOnlyController, prop, randomController, regexExtractor, responseAssertion, secretProp, setupThreadGroup,
-  statusAssertion, testPlan, threadGroup, throughputController, tpl, transactionController, uniformRandomTimer,
-  userVariables, v, wsClose, wsOpen, wsRequestResponse, wsSingleRead, wsSingleWrite,
+  onceOnlyController, prop, randomController, regexExtractor, responseAssertion, runtimeController, secretProp, setupThreadGroup,
+  statusAssertion, teardownThreadGroup, testPlan, threadGroup, throughputController, tpl, transactionController, uniformRandomTimer,
+  userVariables, v, wsClose, wsOpen, wsPingFrameFilter, wsRequestResponse, wsSingleRead, wsSingleWrite,
 } from '../../src/jmx/index.js';
 
 /** A small plan using every element kind once: the golden file pins each element's XML. */
@@ -41,12 +41,16 @@ export const allElementsPlan = testPlan(
           responseAssertion('body', { field: 'data', rule: 'contains', patterns: ['ok'] }),
         ])]),
       ]),
+      wsPingFrameFilter(),
       wsOpen('WS connect', { endpoint: { tls: false, server: '127.0.0.1', port: '8080', path: '/ws', connectTimeoutMs: 1000 }, readTimeoutMs: 1000 }),
       wsSingleWrite('WS write', '{"a":1}'),
       wsSingleRead('WS read', { readTimeoutMs: 1000 }),
-      wsRequestResponse('WS rr', { payload: '{"b":2}', readTimeoutMs: 1000 }),
+      runtimeController('for 2 s', 2, [wsRequestResponse('WS rr', { payload: '{"b":2}', readTimeoutMs: 1000 })]),
       wsClose('WS close', { readTimeoutMs: 1000 }),
     ]),
+    teardownThreadGroup('Teardown', { threads: 1, loops: 1 }, [
+      httpSampler('tearDown GET /health', { method: 'GET', path: '/health' }, [statusAssertion([200])]),
+    ]),
   ],
-  { variables: [{ name: 'DURATION_S', value: prop('DURATION', 5) }] },
+  { variables: [{ name: 'DURATION_S', value: prop('DURATION', 5) }], tearDownOnShutdown: true },
 );

@@ -1,18 +1,19 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
 import { httpSampler, jsr223Sampler, statusAssertion, testPlan, threadGroup } from '../../src/jmx/index.js';
 import { renderPlan } from '../../src/plans/build.js';
 import { authHeaders, gatewayDefaults } from '../../src/plans/common.js';
 import { gatewayVariables, gw } from '../../src/plans/knobs.js';
-import { jsonRpcBody, mcpHeaders, mcpPost, rpcChecks } from '../../src/plans/mcp-mix.js';
+import { jsonRpcBody, mcpClient, mcpPost, rpcChecks } from '../../src/plans/mcp-mix.js';
 import { SSE_SCRIPT } from '../../src/plans/sse-script.js';
 import { runPlan, type JtlRow } from './run-jmeter.js';
+import { killProcessesMentioning } from '../runner/proc.js';
 
 /**
  * The plans' checks must fail samples, not just decorate them: a faulty loopback server answers
@@ -51,7 +52,7 @@ const plan = testPlan(
     threadGroup('Faults', { threads: 1, loops: 1 }, [
       gatewayDefaults(),
       authHeaders(),
-      mcpHeaders(),
+      ...mcpClient(),
       mcpPost({ url: '/servers/x/mcp', labelPrefix: '' }, 'MCP tools/list', jsonRpcBody('tools/list', '{}'), rpcChecks('$.result.tools')),
       jsr223Sampler('SSE connect', { script: SSE_SCRIPT }),
       httpSampler('GET /health', { method: 'GET', path: gw('/health') }, [statusAssertion([200])]),
@@ -72,6 +73,10 @@ const plan = testPlan(
 describe('plan checks fail samples on a misbehaving server', () => {
   it('JSON-RPC error in a 200, SSE closed early, HTTP 500', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plans-faults-'));
+    onTestFinished(() => {
+      killProcessesMentioning(dir);
+      rmSync(dir, { recursive: true, force: true });
+    });
     writeFileSync(join(dir, 'faults.jmx'), renderPlan('faults', plan));
     writeFileSync(join(dir, 'run.properties'), `GATEWAY_URL=${url}\nTOKEN=t0ken-for-faults\n`, { mode: 0o600 });
     const run = await runPlan(join(dir, 'faults.jmx'), { cwd: dir, name: 'faults', propertyFiles: [join(dir, 'run.properties')] });

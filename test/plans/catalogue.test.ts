@@ -26,6 +26,7 @@ const SPEC: Record<string, Record<string, string>> = {
   admin_ui_baseline: { USERS: '50', DURATION: '300', THINK_TIME_MIN: '3000', THINK_TIME_MAX: '5000' },
 };
 
+
 describe('plan catalogue', () => {
   it('lists the ten plans, with the fixed file names, all present in plans/', () => {
     expect(planCatalogue.map((p) => p.name).sort()).toEqual(Object.keys(PLAN_DEFINITIONS).sort());
@@ -54,13 +55,16 @@ describe('plan catalogue', () => {
     }
   });
 
-  it('catalogue defaults agree with the plan files', () => {
+  it('the catalogue figures are read from the definitions: every property its shapes name is a knob of the plan', () => {
     for (const p of planCatalogue) {
-      const values = [...knobs(files.get(p.file) ?? '').values()];
-      if (p.defaults.threads !== undefined) expect(values, p.name).toContain(String(p.defaults.threads));
-      if (p.defaults.targetRps !== undefined) expect(values, p.name).toContain(String(p.defaults.targetRps));
-      if (!p.phased && p.defaults.durationS !== undefined) expect(values, p.name).toContain(String(p.defaults.durationS));
+      const k = knobs(files.get(p.file) ?? '');
+      const named = p.shape.groups.flatMap((g) => [g.threads, ...(g.rampUp ? [g.rampUp] : []), ...g.duration, ...(g.rate ? [g.rate] : [])]);
+      if (p.shape.maxThreads) named.push(p.shape.maxThreads);
+      expect(named.filter((n) => !k.has(n)), p.name).toEqual([]);
     }
+    const rest = findPlan('rest_api_baseline');
+    expect(rest?.defaults).toEqual({ threads: 100, rampUpS: 60, durationS: 600, targetRps: 1000 });
+    expect(rest?.loadUnder(new Map([['THREADS', '7'], ['TIME_SCALE', '0.5']]))).toMatchObject({ threads: 7, durationS: 300, rampUpS: 30 });
   });
 
   it('plansDir() resolves the repository plans/ folder from the module location', () => {

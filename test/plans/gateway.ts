@@ -4,6 +4,7 @@ import { startTarget, type TargetOptions } from '../../src/target/index.js';
 export interface TestGateway {
   readonly properties: Readonly<Record<string, string>>;
   requestCount(): number;
+  openMcpSessions(): number;
   close(): Promise<void>;
 }
 
@@ -20,6 +21,7 @@ export async function startTestGateway(options: TargetOptions = {}): Promise<Tes
       ADMIN_PASSWORD: t.adminPassword,
     },
     requestCount: () => t.requestCount(),
+    openMcpSessions: () => t.openMcpSessions(),
     close: () => t.close(),
   };
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { samplerLabels } from '../../src/jmx/index.js';
 import { PLAN_DEFINITIONS } from '../../src/plans/definitions.js';
@@ -10,6 +10,7 @@ import { plansDir } from '../../src/plans/paths.js';
 import { repoRoot } from '../jmx/jmeter-home.js';
 import { startTestGateway, type TestGateway } from './gateway.js';
 import { failuresOf, labelsOf, runPlan } from './run-jmeter.js';
+import { killProcessesMentioning } from '../runner/proc.js';
 
 /**
  * Every one of the ten generated plans, run for a few seconds by real JMeter 5.6.3 against a
@@ -26,6 +27,17 @@ const SHORT: Record<string, string> = {
   WS_MESSAGES_PER_CONNECTION: '10', MSG_PER_SEC: '20',
   THINK_TIME_MIN: '3000', THINK_TIME_MAX: '5000',
 };
+
+/**
+ * Labels a run against a stateless server never shows: ending a session (stateful servers only; the
+ * stateful test below checks them) and the SSE warm-up (it leaves no sample by design).
+ */
+const NOT_IN_STATELESS_RUNS = new Set([
+  'setUp MCP DELETE session',
+  'MCP DELETE session',
+  'tearDown MCP DELETE open sessions',
+  'setUp SSE warm-up',
+]);
 
 let gateway: TestGateway;
 let dir: string;
@@ -44,8 +56,10 @@ beforeAll(async () => {
   propertyFiles = runProperties(gateway, 'run.properties');
 });
 
+afterEach(() => void killProcessesMentioning(dir));
 afterAll(async () => {
   await gateway?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the ten plans in real JMeter 5.6.3 against the embedded target', () => {
@@ -56,7 +70,7 @@ describe('the ten plans in real JMeter 5.6.3 against the embedded target', () =>
     const run = await runPlan(join(plansDir(), `${name}.jmx`), { cwd: dir, name, propertyFiles });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.log.split('\n').filter((l) => / ERROR /.test(l))).toEqual([]);
-    const missing = samplerLabels(plan).filter((l) => !labelsOf(run.rows).has(l));
+    const missing = samplerLabels(plan).filter((l) => !labelsOf(run.rows).has(l) && !NOT_IN_STATELESS_RUNS.has(l));
     expect(missing).toEqual([]);
     expect(failuresOf(run.rows)).toEqual([]);
     expect(run.log + run.jtl).not.toContain(gateway.properties.TOKEN ?? 'no-token');
@@ -75,6 +89,18 @@ describe('MCP sessions', () => {
       expect(run.exitCode).toBe(0);
       expect(failuresOf(run.rows)).toEqual([]);
       expect(run.rows.filter((r) => r.label === 'MCP tools/call').length).toBeGreaterThan(10);
+      // No session abandoned: every initialize's session ended by a DELETE, in the mix or at tearDown.
+      const count = (label: string) => run.rows.filter((r) => r.label === label).length;
+      const initializes = run.rows.filter((r) => r.label.includes('MCP initialize')).length;
+      const tearDown = run.rows.find((r) => r.label === 'tearDown MCP DELETE open sessions');
+      // A thread the duration stops between its DELETE and the next initialize holds no session: N <= 4.
+      const ended = Number(/^ended (\d+) sessions$/.exec(tearDown?.responseMessage ?? '')?.[1]);
+      expect(ended).toBeGreaterThanOrEqual(1);
+      expect(ended).toBeLessThanOrEqual(4);
+      expect(count('setUp MCP DELETE session')).toBe(1);
+      expect(count('MCP notifications/initialized (thread start)')).toBe(4);
+      expect(count('setUp MCP DELETE session') + count('MCP DELETE session') + ended).toBe(initializes);
+      expect(stateful.openMcpSessions()).toBe(0);
     } finally {
       await stateful.close();
     }

@@ -1,11 +1,13 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 import { fakeBin, healthPlan, repo, runJtl, scratchDir } from './helpers.js';
+import { killProcessesMentioning } from './proc.js';
 
 const scratch = scratchDir('fake');
+afterEach(() => void killProcessesMentioning(scratch));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const TOKEN = 'fake-token-7c1e9d2b';
 
@@ -40,6 +42,14 @@ describe('jtl run with a fake jmeter on PATH', () => {
     const summary = JSON.parse(readFileSync(join(out, 'latest', 'summary.json'), 'utf8'));
     expect(summary.exit).toMatchObject({ status: 'failed', exitCode: 1 });
     expect(summary.analysis).toBeUndefined();
+  });
+
+  it('a JTL with its header and no row: exit 3 RUN_NO_SAMPLES (not "unreadable")', async () => {
+    const out = join(scratch, 'header-only');
+    const r = await runJtl(['run', healthPlan, '--out', out], fakeEnv({ FAKE_JMETER: 'header-only' }));
+    expect(r.exitCode).toBe(3);
+    const folder = join(out, readlinkSync(join(out, 'latest')));
+    expect(r.stderr.split('\n').at(-1)).toBe(`jtl: error RUN_NO_SAMPLES JMeter ended without recording a sample in ${join(folder, 'results.jtl')} (see ${join(folder, 'jmeter.log')})`);
   });
 
   it.each([
@@ -78,7 +88,8 @@ describe('jtl run with a fake jmeter on PATH', () => {
     expect(existsSync(secretFile)).toBe(false);
     const folder = join(out, readlinkSync(join(out, 'latest')));
     expect(lstatSync(join(out, 'latest')).isSymbolicLink()).toBe(true);
-    expect(readdirSync(folder).sort()).toEqual(['health.jmx', 'jmeter.log', 'results.jtl', 'run.properties', 'summary.json']);
+    expect(readdirSync(folder).sort()).toEqual(['health.jmx', 'jmeter.log', 'report', 'results.jtl', 'run.properties', 'summary.json']);
+    expect(r.stderr).toContain(`report: ${join(folder, 'report', 'index.html')}`);
     const summary = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({
       plan: { name: 'health', file: 'health.jmx' },
@@ -87,7 +98,9 @@ describe('jtl run with a fake jmeter on PATH', () => {
       properties: { GATEWAY_URL: 'http://127.0.0.1:9', THREADS: '1', TOKEN: '<redacted>' },
       analysis: { samples: 3, errors: 1, statistics: { Total: { sampleCount: 3, errorCount: 1 } } },
     });
-    for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), 'utf8')).not.toContain(TOKEN);
+    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f !== 'report')) {
+      expect(readFileSync(join(folder, file), 'utf8'), file).not.toContain(TOKEN);
+    }
   });
 
   it('--profile ci loads properties/ci.properties with -q, before the secret file, and records it', async () => {

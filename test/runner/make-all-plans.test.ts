@@ -2,15 +2,17 @@ import { readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { execa } from 'execa';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTarget, type RunningTarget } from '../../src/target/index.js';
 import { repo, scratchDir, SMALL_HEAP } from './helpers.js';
+import { killProcessesMentioning } from './proc.js';
 
 const scratch = scratchDir('make-all');
 const results = join(scratch, 'results');
 let target: RunningTarget;
 beforeAll(async () => (target = await startTarget({ fastTimePort: 0, fastTestPort: 0 })));
+afterEach(() => void killProcessesMentioning(scratch));
 afterAll(async () => {
   await target.close();
   rmSync(scratch, { recursive: true, force: true });
@@ -34,7 +36,8 @@ describe('every plan make target runs against the embedded target (ci profile, s
       `JMETER_RESULTS=${results}`, `JMETER_GATEWAY_URL=${target.url}`, `JMETER_SERVER_ID=${target.serverId}`, 'JMETER_PROFILE=ci',
       `JMETER_FAST_TIME_URL=${target.fastTimeUrl}`, `JMETER_FAST_TEST_URL=${target.fastTestUrl}`], {
       cwd: repo,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, HEAP: SMALL_HEAP, JMETER_TOKEN: target.token },
+      // JMETER_HOME passes through: where only it finds JMeter (no .jmeter/), the targets must find it too.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, HEAP: SMALL_HEAP, JMETER_TOKEN: target.token, ...(process.env.JMETER_HOME && { JMETER_HOME: process.env.JMETER_HOME }) },
       extendEnv: false,
       reject: false,
       all: true,

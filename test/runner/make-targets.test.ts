@@ -1,35 +1,55 @@
-import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { execa } from 'execa';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { repo, scratchDir, SMALL_HEAP } from './helpers.js';
+import { killProcessesMentioning } from './proc.js';
 import { startTarget, type RunningTarget } from '../../src/target/index.js';
 
 const scratch = scratchDir('make');
-const results = join(scratch, 'results');
 const TOKEN = 'make-token-93c2f1aa';
 let target: RunningTarget;
 const PASSWORD = 'make-admin-pw-5e17c0';
 beforeAll(async () => (target = await startTarget({ token: TOKEN, adminPassword: PASSWORD, fastTimePort: null, fastTestPort: null })));
+afterEach(() => void killProcessesMentioning(scratch));
 afterAll(async () => {
   await target.close();
   rmSync(scratch, { recursive: true, force: true });
 });
 
+/** Each test has a results folder of its own: no test sees another's runs, in any order. */
+let results = '';
+let caseNumber = 0;
+beforeEach(() => {
+  results = join(scratch, `results-${++caseNumber}`);
+});
 const latest = (): string => join(results, readlinkSync(join(results, 'latest')));
 
-/** make with `jtl` run from the sources (no dist/ build) and results in a scratch folder. */
+/**
+ * make with `jtl` run from the sources (no dist/ build) and results in the test's folder. JMETER_HOME passes through:
+ * on a machine where only it finds JMeter (no .jmeter/), the targets must find it too.
+ */
 const make = (args: readonly string[], env: Record<string, string> = {}) =>
   execa('make', ['--no-print-directory', 'JTL=node --import tsx test/fixtures/runner/jtl-entry.ts', 'JTL_BUILD=',
     `JMETER_RESULTS=${results}`, ...args], {
     cwd: repo,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, HEAP: SMALL_HEAP, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, HEAP: SMALL_HEAP, ...(process.env.JMETER_HOME && { JMETER_HOME: process.env.JMETER_HOME }), ...env },
     extendEnv: false,
     reject: false,
     all: true,
   });
+
+/** A run folder as `jtl run` leaves it, as far as jmeter-compare reads it: <plan>_<timestamp>/results.jtl. */
+function fakeRun(plan: string, stamp: string, rows: readonly string[], mtime: Date): void {
+  const folder = join(results, `${plan}_${stamp}`);
+  mkdirSync(folder, { recursive: true });
+  const jtl = join(folder, 'results.jtl');
+  writeFileSync(jtl, ['timeStamp,elapsed,label,responseCode,responseMessage,threadName,dataType,success,failureMessage,bytes,sentBytes,grpThreads,allThreads,URL,Latency,IdleTime,Connect', ...rows].join('\n') + '\n');
+  utimesSync(jtl, mtime, mtime);
+}
+const row = (ts: number, elapsed: number, label: string) => `${ts},${elapsed},${label},200,OK,tg 1-1,text,true,,100,50,1,1,http://127.0.0.1/x,${elapsed},0,1`;
 
 describe('make targets', () => {
   it('never write the token on a command line: it stays in the environment', async () => {
@@ -43,12 +63,12 @@ describe('make targets', () => {
     '%s fails fast without JMETER_SERVER_ID',
     async (name) => {
       const r = await make([name]);
-      expect(r.exitCode).not.toBe(0);
+      expect(r.exitCode).toBe(2);
       expect(r.stderr).toContain(`make ${name}: JMETER_SERVER_ID is not set`);
     },
   );
 
-  it('jmeter-quick (ci profile) runs the REST baseline against the embedded target, then jmeter-report', async () => {
+  it('jmeter-quick (ci profile) runs the REST baseline against the embedded target, then jmeter-report (our report; JMeter\'s dashboard with JMETER_DASHBOARD=1)', async () => {
     const quick = await make(['jmeter-quick', `JMETER_GATEWAY_URL=${target.url}`, 'JMETER_PROFILE=ci', 'JMETER_OPTS=-J DURATION=300'], {
       JMETER_TOKEN: TOKEN,
     });
@@ -61,9 +81,16 @@ describe('make targets', () => {
     expect(summary.analysis.samples).toBeGreaterThan(20);
     expect(summary.analysis.errors).toBe(0);
 
+    expect(existsSync(join(folder, 'report', 'index.html'))).toBe(true);
+    rmSync(join(folder, 'report'), { recursive: true });
     const report = await make(['jmeter-report']);
     expect(report.exitCode, report.all).toBe(0);
-    expect(existsSync(join(folder, 'dashboard', 'index.html'))).toBe(true);
+    expect(report.stdout).toBe(`report: ${join(folder, 'report', 'index.html')}`);
+    expect(existsSync(join(folder, 'report', 'report.json'))).toBe(true);
+    expect(existsSync(join(folder, 'report', 'jmeter-dashboard'))).toBe(false);
+    const both = await make(['jmeter-report', 'JMETER_DASHBOARD=1']);
+    expect(both.exitCode, both.all).toBe(0);
+    expect(existsSync(join(folder, 'report', 'jmeter-dashboard', 'index.html'))).toBe(true);
   });
 
   it('jmeter-mcp-baseline (ci profile) runs the MCP mix on the server id given', async () => {
@@ -88,27 +115,38 @@ describe('make targets', () => {
     expect(summary).toMatchObject({ plan: { name: 'admin_ui_baseline' }, properties: { ADMIN_PASSWORD: '<redacted>' } });
     expect(summary.analysis.statistics['POST /admin/login']).toMatchObject({ errorCount: 0 });
     expect(summary.analysis.errors).toBe(0);
-    for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), 'utf8'), file).not.toContain(PASSWORD);
+    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f !== 'report')) {
+      expect(readFileSync(join(folder, file), 'utf8'), file).not.toContain(PASSWORD);
+    }
   });
 
-  it('jmeter-compare analyzes the two newest runs, older first; jmeter-clean empties results/', async () => {
-    const compare = await make(['jmeter-compare']);
+  it('jmeter-compare compares the two newest runs, older first (refusing two plans unless allowed); jmeter-clean empties results/', async () => {
+    const t = 1_795_000_000_000;
+    fakeRun('rest_api_baseline', '20260101-000000', [row(t, 10, 'GET /health')], new Date(t - 3_000_000));
+    fakeRun('mcp_jsonrpc_baseline', '20260101-010000', [row(t, 20, 'MCP ping'), row(t + 1, 30, 'MCP ping')], new Date(t - 2_000_000));
+    fakeRun('admin_ui_baseline', '20260101-020000', [row(t, 40, 'GET /admin'), row(t + 1, 50, 'GET /admin'), row(t + 2, 60, 'GET /admin')], new Date(t - 1_000_000));
+    const refused = await make(['jmeter-compare']);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/RUN_DIFFERENT_PLANS the two newest runs with samples are of different plans \(.*admin_ui_baseline_20260101-020000, .*mcp_jsonrpc_baseline_20260101-010000\)/);
+    const compare = await make(['jmeter-compare', 'COMPARE_OPTS=--allow-different-plans --fail-on none --json']);
     expect(compare.exitCode, compare.all).toBe(0);
-    const headings = compare.stdout.split('\n').filter((l) => l.startsWith('== '));
-    expect(headings).toEqual([expect.stringMatching(/mcp_jsonrpc_baseline_.*results\.jtl$/), expect.stringMatching(/admin_ui_baseline_.*results\.jtl$/)]);
-    expect(compare.stdout.match(/^Total +\d+ +0 +0\.00% /gm)).toHaveLength(2);
+    const { comparison } = JSON.parse(compare.stdout);
+    expect([comparison.baseline.plan, comparison.current.plan]).toEqual(['mcp_jsonrpc_baseline', 'admin_ui_baseline']);
+    expect(comparison.rows.map((r: { name: string }) => r.name)).toEqual(['Total']);
+    expect(comparison.added).toEqual(['GET /admin']);
+    expect(comparison.removed).toEqual(['MCP ping']);
 
     const clean = await make(['jmeter-clean']);
     expect(clean.exitCode, clean.all).toBe(0);
     expect(readdirSync(results)).toEqual([]);
     const again = await make(['jmeter-compare']);
-    expect(again.exitCode).not.toBe(0);
-    expect(again.stderr).toContain('need two runs');
+    expect(again.exitCode).toBe(2);
+    expect(again.stderr).toContain('only 0 run(s) with samples');
   });
 
   it('jmeter-report without a run says what to do', async () => {
-    const r = await make(['jmeter-report', `JMETER_RESULTS=${join(scratch, 'empty')}`]);
-    expect(r.exitCode).not.toBe(0);
-    expect(r.stderr).toContain(`no ${join(scratch, 'empty')}/latest/results.jtl: run a plan first`);
+    const r = await make(['jmeter-report']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`jtl: error RUN_NOT_ENOUGH_RUNS ${results}: no run with samples (0 run folder(s), 0 without samples): run a plan first`);
   });
 });

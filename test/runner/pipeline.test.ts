@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { analyzeJtl } from '../../src/jtl/analyze.js';
 import { normalizeRunOptions } from '../../src/runner/options.js';
@@ -9,10 +9,12 @@ import { defaultRunSteps, runPlan, type AnalyzeJtl, type RunStep } from '../../s
 import type { RunEvent } from '../../src/runner/types.js';
 import { healthPlan, repo, scratchDir, SMALL_HEAP } from './helpers.js';
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.js';
+import { killProcessesMentioning } from './proc.js';
 
 const scratch = scratchDir('pipeline');
 let target: LoopbackServer;
 beforeAll(async () => (target = await startLoopbackServer()));
+afterEach(() => void killProcessesMentioning(scratch));
 afterAll(async () => {
   await target.close();
   rmSync(scratch, { recursive: true, force: true });

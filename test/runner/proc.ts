@@ -14,3 +14,22 @@ export function commandLinesContaining(needle: string): string[] {
   }
   return found;
 }
+
+/**
+ * Kills (SIGKILL) every process whose command line mentions `needle` — a test's own scratch folder, which its runner
+ * and JMeter have in their arguments — so a failed assertion or a timeout leaves nothing running.
+ */
+export function killProcessesMentioning(needle: string): number {
+  let killed = 0;
+  for (const line of commandLinesContaining(needle)) {
+    const pid = Number(line.slice(0, line.indexOf(':')));
+    if (pid === process.pid) continue;
+    try {
+      process.kill(pid, 'SIGKILL');
+      killed += 1;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return killed;
+}

@@ -8,6 +8,7 @@ import { eachSample } from '../../src/jtl/each-sample.js';
 import { planCatalogue } from '../../src/plans/catalogue.js';
 import { pacing } from '../../src/plans/pacing.js';
 import { plansDir } from '../../src/plans/paths.js';
+import { RUN_DEFAULTS } from '../../src/runner/options.js';
 import { runPlan, type RunDeps } from '../../src/runner/pipeline.js';
 import { startTarget, type RunningTarget } from '../../src/target/index.js';
 import { repo, scratchDir, SMALL_HEAP } from './helpers.js';
@@ -43,6 +44,7 @@ async function run(plan: string, properties: Record<string, string>, target: Run
     outDir: out,
     remoteHosts: [],
     progressIntervalS: 5,
+    failFastS: RUN_DEFAULTS.failFastS,
   };
   const outcome = await runPlan(request, deps);
   return { outcome, warnings, log: readFileSync(outcome.folder.log, 'utf8') };

@@ -7,11 +7,13 @@ import { join } from 'node:path';
 
 import { execa } from 'execa';
 
-import { healthPlan, repo, runJtl, SMALL_HEAP } from './helpers.js';
+import { resolveJmeter } from '../../src/runner/resolve-jmeter.js';
+import { healthPlan, runJtl, SMALL_HEAP } from './helpers.js';
 import { startLoopbackServer } from './loopback-server.js';
 
 const [outDir, token] = process.argv.slice(2) as [string, string];
-const jmeter = join(process.env.JMETER_HOME ?? join(repo, '.jmeter/apache-jmeter-5.6.3'), 'bin/jmeter');
+// The toolkit's own lookup (JMETER_HOME, .jmeter/, PATH): one implementation of the order.
+const jmeter = resolveJmeter().bin;
 const rmiEnv = { ...process.env, HEAP: SMALL_HEAP, JVM_ARGS: '-Djava.rmi.server.hostname=127.0.0.1' };
 const engines = [
   { name: 'a', port: 21099, localPort: 21100 },

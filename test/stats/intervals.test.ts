@@ -32,3 +32,38 @@ describe('IntervalSeries (time series per interval of start time)', () => {
     for (const r of whole.series()) expect(r.p95Ms).toBeLessThanOrEqual(sorted.at(-1)! * 1.02);
   });
 });
+
+describe('IntervalSeries stays bounded over a long run (issue 12 item 5)', () => {
+  it('a 24-hour run at 5 s would need 17,280 buckets: the interval doubles, counts and errors stay exact', () => {
+    const s = new IntervalSeries(5000);
+    const day = 86_400_000;
+    let errors = 0;
+    for (let t = 0; t < day; t += 250) {
+      const ok = t % 7000 !== 0;
+      if (!ok) errors += 1;
+      s.add(sample(1_795_000_000_000 + t, 20 + (t % 300), ok));
+    }
+    const series = s.series();
+    expect(series.length).toBeLessThanOrEqual(2048);
+    expect(s.intervalMs).toBe(80_000);
+    expect(s.requestedIntervalMs).toBe(5000);
+    expect(series.reduce((n, b) => n + b.count, 0)).toBe(day / 250);
+    expect(series.reduce((n, b) => n + b.errors, 0)).toBe(errors);
+    // Inner buckets hold exactly interval / 250 ms samples, at 4 samples a second.
+    expect(series[1]).toMatchObject({ count: 320, throughputPerS: 4 });
+  });
+
+  it('merging a coarsened series with a finer one re-buckets the finer (two threads on a long file)', () => {
+    const whole = new IntervalSeries(1000, 64);
+    const a = new IntervalSeries(1000, 64);
+    const b = new IntervalSeries(1000, 64);
+    for (let t = 0; t < 400_000; t += 100) {
+      const x = sample(t, 5 + (t % 40));
+      whole.add(x);
+      (t < 300_000 ? a : b).add(x);
+    }
+    expect(a.intervalMs).not.toBe(b.intervalMs);
+    a.absorb(b.snapshot());
+    expect(a.series()).toEqual(whole.series());
+  });
+});

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -33,10 +35,17 @@ describe('admin UI', () => {
     expect(ok.headers.get('location')).toBe('/admin');
     const session = /jwt_token=([^;]+)/.exec(ok.headers.get('set-cookie') ?? '')![1]!;
     const cookie = `jwt_token=${session}`;
-    expect((await fetch(`${t.url}/admin/tools`, { headers: { cookie } })).status).toBe(200);
-    const partial = await fetch(`${t.url}/admin/tools/partial`, { headers: { cookie, 'hx-request': 'true' } });
+    // /admin/tools is JSON (the UI's fetch()): a cookie counts only for a request from an admin page.
+    const fromPage = await fetch(`${t.url}/admin/tools`, { headers: { cookie, accept: 'application/json', referer: `${t.url}/admin/` } });
+    expect(fromPage.status).toBe(200);
+    expect(((await fromPage.json()) as { data: { name: string }[] }).data.map((x) => x.name)).toContain('gw-health');
+    const bare = await fetch(`${t.url}/admin/tools`, { headers: { cookie, accept: 'application/json' } });
+    expect(bare.status).toBe(401);
+    expect(await bare.json()).toEqual({ detail: 'Cookie authentication not allowed for API requests. Use Authorization header.' });
+    const partial = await fetch(`${t.url}/admin/tools/partial?page=1`, { headers: { cookie, 'hx-request': 'true' } });
     expect(partial.status).toBe(200);
     expect(partial.headers.get('hx-redirect')).toBeNull();
+    expect(await partial.text()).toContain('<td>gw-health</td>');
   });
 
   it('refuses a missing Origin or a wrong CSRF token (403) and a wrong password (back to the form)', async () => {
@@ -113,22 +122,40 @@ describe('fault injection', () => {
 
 describe('jtl target (CLI)', () => {
   it('prints the URLs but never the token, keeps a generated token in a 0600 file, and stops on SIGTERM', async () => {
-    const env = { ...process.env };
+    // The target writes its generated secrets under TMPDIR: a folder of this test's, removed with it.
+    const tmp = mkdtempSync(join(tmpdir(), 'jtl-test-target-cli-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp };
     delete env.JMETER_TOKEN;
     delete env.MCPGATEWAY_BEARER_TOKEN;
+    delete env.JMETER_ADMIN_PASSWORD;
     const child = spawn(process.execPath, ['--import', 'tsx', new URL('../fixtures/runner/jtl-entry.ts', import.meta.url).pathname, 'target', '--port', '0', '--no-test-servers'], { env });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    while (!out.includes('Ctrl-C stops it.')) await new Promise((r) => setTimeout(r, 50));
-    const tokenFile = /token\s+written to (\S+)/.exec(out)![1]!;
-    const token = readFileSync(tokenFile, 'utf8').trim();
-    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
-    expect(out).not.toContain(token);
-    const url = /gateway\s+(\S+)/.exec(out)![1]!;
-    expect((await fetch(`${url}/tools`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
-    child.kill('SIGTERM');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(0);
-    expect(out).toMatch(/stopped after 1 requests/);
+    try {
+      // Ready, or dead, or 30 s: never a wait on a child that is gone.
+      const ready = await Promise.race([
+        new Promise<boolean>((resolve) => child.stdout.on('data', () => out.includes('Ctrl-C stops it.') && resolve(true))),
+        exited.then(() => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 30_000).unref()),
+      ]);
+      expect(ready, out).toBe(true);
+      const tokenFile = /token\s+written to (\S+)/.exec(out)![1]!;
+      expect(tokenFile.startsWith(tmp)).toBe(true);
+      const token = readFileSync(tokenFile, 'utf8').trim();
+      expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+      expect(out).not.toContain(token);
+      const url = /gateway\s+(\S+)/.exec(out)![1]!;
+      expect((await fetch(`${url}/tools`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(out).toMatch(/stopped after 1 requests/);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

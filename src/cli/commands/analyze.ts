@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { ToolkitError } from '../../errors.js';
 import { analyzeJtl, type Analysis } from '../../jtl/analyze.js';
 import type { CsvDialect } from '../../jtl/csv-layout.js';
-import { statisticsJsonText, toStatisticsJson } from '../../stats/statistics-json.js';
+import { statisticsJsonTextOf } from '../../stats/statistics-json.js';
 import { formatAnalysisCsv } from '../format/analysis-csv.js';
 import { formatAnalysisTable, formatIssues } from '../format/analysis-table.js';
 import { progressReporter } from '../format/progress.js';
@@ -24,6 +24,7 @@ interface AnalyzeCliOptions {
   quote?: string;
   escape?: string;
   encoding?: string;
+  maxLabels?: string;
 }
 
 /** `jtl analyze`: wiring only (readers in src/jtl, math in src/stats, text in src/cli/format). */
@@ -40,14 +41,17 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('--to <time>', 'only samples starting at or before this time (epoch ms or ISO 8601)')
     .option('--jmeter-compat', "reproduce JMeter's dashboard bit for bit (percentiles over each row's last 20,000 samples)")
     .option('--apdex <satisfied,tolerated>', 'APDEX thresholds in ms', '500,1500')
-    .option('--interval <ms>', 'interval of the time series in --json', '5000')
+    .option('--interval <ms>', 'interval of the time series in --json (doubled as often as a long run needs to stay within 2,048 intervals)', '5000')
     .option('--columns <names>', 'column names of a JTL without a header (default: JMeter 5.6.3 defaults)')
     .option('--delimiter <text>', 'CSV delimiter, \\t for tab (default: guessed from the first line: , tab ; |)')
     .option('--quote <char>', 'CSV quote character (default ")')
     .option('--escape <char>', 'character escaping a quote inside quotes (default: the quote, i.e. doubled)')
     .option('--encoding <name>', 'text encoding, e.g. latin1 (default: UTF-8, or UTF-16LE by its byte order mark)')
+    .option('--max-labels <n>', 'at most N label rows (the first N in file order); the rest are grouped as "other labels", which the output says')
     .addHelpText('after', '\nJMeter\'s own CSV dialect is read by a fast byte scanner; other quote or escape characters, longer\ndelimiters and other encodings are read with csv-parse (slower, same figures).')
+    .addHelpText('after', '\nA file named - is standard input (e.g. zcat results.jtl.gz | jtl analyze -).')
     .action(async (files: string[], o: AnalyzeCliOptions) => {
+      refuseConflictingOutputs(o);
       const percentiles = numberList(o.percentiles, '--percentiles');
       const analysis = await analyzeJtl({
         files,
@@ -57,8 +61,9 @@ export function registerAnalyzeCommand(program: Command): void {
         ...(o.to !== undefined && { to: time(o.to, '--to') }),
         mode: o.jmeterCompat ? 'jmeter-compat' : 'exact',
         apdex: apdex(o.apdex),
-        intervalMs: numberList(o.interval, '--interval')[0]!,
+        intervalMs: wholeMs(o.interval, '--interval'),
         dialect: dialect(o),
+        ...(o.maxLabels !== undefined && { maxLabels: wholeNumber(o.maxLabels, '--max-labels') }),
         onProgress: progressReporter(files),
         // Tests lower the two-thread threshold to exercise it on small files.
         ...(process.env.JTL_PARALLEL_MIN_BYTES !== undefined && { parallelMinBytes: Number(process.env.JTL_PARALLEL_MIN_BYTES) }),
@@ -73,7 +78,8 @@ export function registerAnalyzeCommand(program: Command): void {
 
 function render(a: Analysis, o: AnalyzeCliOptions): string {
   if (o.json) return JSON.stringify(a, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
-  if (o.statisticsJson) return statisticsJsonText(toStatisticsJson(a));
+  // Byte for byte as JMeter writes statistics.json (no final line end), so the two files compare equal.
+  if (o.statisticsJson) return statisticsJsonTextOf(a);
   if (o.csv) return formatAnalysisCsv(a);
   return formatAnalysisTable(a);
 }
@@ -95,12 +101,34 @@ function dialect(o: AnalyzeCliOptions): CsvDialect {
   };
 }
 
+/** One output format per call: `--json --csv` would otherwise print one of them without a word. */
+function refuseConflictingOutputs(o: AnalyzeCliOptions): void {
+  const chosen = [o.json && '--json', o.statisticsJson && '--statistics-json', o.csv && '--csv'].filter(Boolean);
+  if (chosen.length > 1) {
+    throw new ToolkitError('CLI_CONFLICTING_OPTIONS', `${chosen.join(' and ')} both choose the output format: pass only one of them`, { options: chosen });
+  }
+}
+
+function wholeMs(text: string, option: string): number {
+  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new ToolkitError('CLI_BAD_OPTION', `${option} ${text}: expected a positive whole number of milliseconds, e.g. ${option} 5000`, { option });
+  }
+  return value;
+}
+
 function numberList(text: string, option: string): number[] {
   const values = text.split(',').map((t) => Number(t.trim()));
   if (values.some((v) => !Number.isFinite(v) || v <= 0 || (option === '--percentiles' && v > 100))) {
     throw new ToolkitError('CLI_BAD_OPTION', `${option} ${text}: expected ${option === '--percentiles' ? 'numbers in (0, 100]' : 'positive numbers'}, comma-separated`, { option });
   }
   return values;
+}
+
+function wholeNumber(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new ToolkitError('CLI_BAD_OPTION', `${option} ${text}: expected a whole number of at least 1`, { option });
+  return value;
 }
 
 function apdex(text: string) {

@@ -26,18 +26,21 @@ export function registerPlansCommand(program: Command): void {
     .action(async (o: { out?: string }) => {
       const { buildPlans } = await plansModule();
       const r = await buildPlans(o.out ? { outDir: o.out } : {});
-      process.stdout.write(`wrote ${r.written.length} files to ${r.outDir}\n`);
+      process.stdout.write(`wrote ${r.written.length} files to ${r.outDir} (${r.changed.length} changed)\n`);
     });
 
   plans
     .command('check')
-    .description('fail when plans/ differs from the definitions (run `jtl plans build`)')
+    .description('fail when plans/ differs from the definitions (run `jtl plans build`) or holds a file they do not produce')
     .option('--dir <dir>', 'folder to check instead of the repository plans/')
     .action(async (o: { dir?: string }) => {
       const { checkPlans } = await plansModule();
       const r = await checkPlans(o.dir ? { dir: o.dir } : {});
       if (r.differing.length > 0) {
         throw new ToolkitError('PLAN_OUT_OF_DATE', `${r.differing.length} file(s) differ from the definitions, run \`jtl plans build\`: ${r.differing.join(', ')}`, { files: r.differing });
+      }
+      if (r.extra.length > 0) {
+        throw new ToolkitError('PLAN_EXTRA_FILES', `${r.extra.length} file(s) in ${r.dir} are not produced by the definitions: ${r.extra.join(', ')}; delete them (or define the plan in src/plans)`, { files: r.extra });
       }
       process.stdout.write(`plans up to date in ${r.dir}\n`);
     });

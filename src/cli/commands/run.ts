@@ -14,8 +14,10 @@ import type { ProgressState, RunEvent } from '../../runner/types.js';
 import { toStatisticsJson } from '../../stats/statistics-json.js';
 import { formatAnalysisTable } from '../format/analysis-table.js';
 import { formatRatesTable } from '../format/rates-table.js';
+import { prepareRunSla, type RunSlaOptions } from '../run-sla.js';
+import { formatLoad } from '../format/load.js';
 
-interface RunCommandOptions extends RawRunOptions {
+interface RunCommandOptions extends RawRunOptions, RunSlaOptions {
   readonly embeddedTarget?: boolean;
   readonly json?: boolean;
   readonly verbose?: boolean;
@@ -38,18 +40,26 @@ export function registerRunCommand(program: Command): void {
     .option('--token-file <file>', 'read the bearer token from this file (else JMETER_TOKEN / MCPGATEWAY_BEARER_TOKEN)')
     .option('--remote <hosts>', 'run on remote JMeter engines host[:port],… (JMeter -R); results are merged')
     .option('--progress-interval <s>', 'seconds between progress updates (JMeter reports at most every ~5 s)', String(RUN_DEFAULTS.progressIntervalS))
+    .option('--fail-fast <s>', 'stop the run when its first <s> seconds measured nothing: gateway down, token refused, unknown server id, failed readiness check (exit 3)', String(RUN_DEFAULTS.failFastS))
+    .option('--no-fail-fast', 'never stop a run early, whatever its first samples say')
     .option('--embedded-target', 'start the built-in loopback gateway stand-in (as `jtl target`) for this run and aim the plan at it')
     .option('--json', 'print summary.json instead of the table')
     .option('--verbose', "echo JMeter's own output")
+    .option('--sla <profile|file>', 'gate the run at its end: baseline, load, stress, auto (from the plan), or a YAML/JSON rules file')
+    .option('--rule <rule>', 'an SLA one-liner, e.g. "p95 < 300ms for each label" (repeatable; added to --sla)', collect, [])
+    .option('--abort-on-fail', 'check the rules marked "abort" live on the growing JTL; a breach stops JMeter gracefully')
+    .option('--junit <file>', 'with --sla/--rule: write the verdicts as JUnit XML')
     .addHelpText(
       'after',
       '\nThe token reaches JMeter only through a private temporary properties file, never the command line.\n' +
-        'Ctrl-C stops JMeter gracefully (Shutdown, StopTestNow, then kill; a second Ctrl-C hurries it);\n' +
-        'the results so far are analyzed.\n' +
+        'Ctrl-C, SIGTERM or SIGHUP (a closed terminal) stop JMeter gracefully (Shutdown, StopTestNow, then kill;\n' +
+        'a second Ctrl-C hurries it); the results so far are analyzed. If the runner dies anyway, JMeter is stopped too.\n' +
         'Remote engines log the properties they receive: start jmeter-server with\n' +
         '  -Lorg.apache.jmeter.engine.StandardJMeterEngine=WARN so the token stays out of their logs.\n' +
         'Exit codes: 0 JMeter finished (also after Ctrl-C; some failed samples only warn), 2 bad usage,\n' +
-        '3 JMeter failed, recorded no sample, or every sample failed (target down or unreachable).',
+        '3 JMeter failed, recorded no sample, or the run could not measure the gateway (down or unreachable,\n' +
+        '  token refused, unknown server id, the readiness check stopped the test, most samples failed for such a cause),\n' +
+        '4 a bug of jtl; with --sla/--rule: 1 when a failing-severity rule failed or --abort-on-fail stopped the run.',
     )
     .action(async (plan: string, options: RunCommandOptions) => {
       // Loaded here, not at start-up: `jtl analyze` and `--help` need none of the runner, plans or target.
@@ -59,23 +69,36 @@ export function registerRunCommand(program: Command): void {
         import('../../plans/catalogue.js'),
       ]);
       const normalized = normalizeRunOptions(plan, options);
+      // Rules first: a bad rule is a usage error before anything starts.
+      const sla = await prepareRunSla(plan, options, normalized);
       const embedded = options.embeddedTarget ? await withEmbeddedTarget(normalized, process.env) : undefined;
-      const request = embedded?.request ?? normalized;
+      const request = sla?.adjust(embedded?.request ?? normalized) ?? embedded?.request ?? normalized;
       const stop = new AbortController();
       const hurry = new AbortController();
       const onSignal = (): void => (stop.signal.aborted ? hurry.abort() : stop.abort());
-      process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
-      const view = progressView(process.stderr);
+      // SIGHUP: the terminal closed; JMeter (its own process group) would not notice, so it is stopped like on Ctrl-C.
+      process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('SIGHUP', onSignal);
+      const view = progressView(process.stderr, normalized.profile);
       try {
-        const outcome = await runPlan(request, { ...runDeps(planCatalogue), ...(embedded && { env: embedded.env }), signal: stop.signal, hurry: hurry.signal, onEvent: view.onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
+        const onEvent = (e: RunEvent): void => {
+          if (e.kind === 'started') sla?.started(e.folder.jtl);
+          view.onEvent(e);
+        };
+        const deps = { ...runDeps(planCatalogue), ...(sla && { analyze: sla.analyze, liveChecks: sla.liveChecks }) };
+        const outcome = await runPlan(request, { ...deps, ...(embedded && { env: embedded.env }), signal: stop.signal, hurry: hurry.signal, onEvent, ...(options.verbose && { onJmeterLine: view.onLine }) });
+        await sla?.stop();
         view.done();
         process.stdout.write(options.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : (outcome.analysis?.table ?? ''));
         if (!options.json && outcome.rates) process.stdout.write('\n' + formatRatesTable(outcome.rates));
+        await sla?.publish(outcome.analysis?.findings, Boolean(options.json));
         process.stderr.write(`run folder: ${outcome.folder.dir}\n`);
+        if (outcome.reportPath !== undefined) process.stderr.write(`report: ${outcome.reportPath}\n`);
         if (outcome.failure) throw outcome.failure;
+        sla?.verdict(outcome.analysis?.findings);
       } finally {
+        await sla?.stop();
         view.done();
-        process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal).off('SIGTERM', onSignal).off('SIGHUP', onSignal);
         await embedded?.target.close();
       }
     });
@@ -85,7 +108,7 @@ function runDeps(plans: PlanCatalogue['plans']): Omit<RunDeps, 'signal' | 'hurry
   const root = repoRoot();
   const catalogue: PlanCatalogue = { plans, dir: plansDir() };
   const each = async (jtl: string, onSample: Parameters<typeof eachSample>[1]): Promise<void> => void (await eachSample(jtl, onSample));
-  return { catalogue, analyze: analyzeRun, eachSample: each, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
+  return { catalogue, analyze: analyzeRun, eachSample: each, writeReport, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
 }
 
 /** The JTL analyzer's figures, reduced to what the runner shows (the table) and keeps (summary.json). */
@@ -102,16 +125,21 @@ const analyzeRun: AnalyzeJtl = async (jtl) => {
   };
 };
 
+/** Reads the JTL a second time (the report's series and errors are not part of the run's analysis). */
+const writeReport = async (runFolder: string): Promise<string> => {
+  const { writeReport: write } = await import('../../report/write.js');
+  return (await write({ inputs: [runFolder] })).html;
+};
+
 /** Progress on stderr: a bar redrawn in place on a TTY (its clock ticks every second), plain lines otherwise. */
-function progressView(out: NodeJS.WriteStream) {
+function progressView(out: NodeJS.WriteStream, profile?: string) {
   const tty = Boolean(out.isTTY);
   let last: { state: ProgressState; at: number } | undefined;
   let barShown = false;
   const drawBar = (): void => {
     if (!last) return;
     const elapsedS = last.state.elapsedS + (Date.now() - last.at) / 1000;
-    const plannedS = last.state.plannedS;
-    out.write(`\r\x1b[2K${formatProgressBar({ ...last.state, elapsedS: plannedS ? Math.min(elapsedS, plannedS) : elapsedS })}`);
+    out.write(`\r\x1b[2K${formatProgressBar({ ...last.state, elapsedS })}`);
     barShown = true;
   };
   const ticker = tty ? setInterval(drawBar, 1000).unref() : undefined;
@@ -126,7 +154,10 @@ function progressView(out: NodeJS.WriteStream) {
   };
   return {
     onEvent: (e: RunEvent): void => {
-      if (e.kind === 'started') say(`running ${e.plan.name} with JMeter (${e.jmeter.bin}) into ${e.folder.dir}`);
+      if (e.kind === 'started') {
+        say(`running ${e.plan.name} with JMeter (${e.jmeter.bin}) into ${e.folder.dir}`);
+        if (e.load) say(formatLoad(e.load, profile));
+      }
       else if (e.kind === 'warning') say(`warning: ${e.message}`);
       else if (e.kind === 'stopping') say(`stopping JMeter: ${e.step}`);
       else if (tty) {

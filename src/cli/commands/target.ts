@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -45,9 +45,14 @@ export function registerTargetCommand(program: Command): void {
     .option('--seed <n>', 'seed of the injected faults (same seed, same failures)', '1')
     .addOption(new Option('--sse-keepalive-ms <ms>', 'interval of SSE keepalive events').default('1000'))
     .action(async (o: TargetCliOptions) => {
-      const { options, writtenSecrets } = await targetOptions(o);
+      const { options, writtenSecrets, secretsDir } = await targetOptions(o);
+      // The generated token and password live only as long as the target that accepts them.
+      const removeSecrets = () => (secretsDir === undefined ? Promise.resolve() : rm(secretsDir, { recursive: true, force: true }));
       const { startTarget } = await import('../../target/index.js');
-      const target = await startTarget(options);
+      const target = await startTarget(options).catch(async (error: unknown) => {
+        await removeSecrets();
+        throw error;
+      });
       process.stdout.write(
         [
           `gateway     ${target.url}   (GATEWAY_URL)`,
@@ -58,10 +63,12 @@ export function registerTargetCommand(program: Command): void {
           `admin       ${target.adminEmail}`,
           ...writtenSecrets,
           'Ctrl-C stops it.',
+      ...(writtenSecrets.length > 0 ? ['(and deletes the files above)'] : []),
         ].join('\n') + '\n',
       );
       await untilSignal();
       await target.close();
+      await removeSecrets();
       process.stdout.write(`stopped after ${target.requestCount()} requests\n`);
     });
 }
@@ -92,7 +99,7 @@ function faultRules(o: TargetCliOptions): FaultRule[] {
 }
 
 /** Secrets come from the environment or a file; new ones go to a private file whose path (never the value) is printed. */
-async function targetOptions(o: TargetCliOptions): Promise<{ options: TargetOptions; writtenSecrets: string[] }> {
+async function targetOptions(o: TargetCliOptions): Promise<{ options: TargetOptions; writtenSecrets: string[]; secretsDir?: string }> {
   const secrets = await readSecrets(process.env, o.tokenFile);
   const options: TargetOptions = {
     host: o.host,
@@ -108,8 +115,9 @@ async function targetOptions(o: TargetCliOptions): Promise<{ options: TargetOpti
     ...(secrets.has('ADMIN_PASSWORD') && { adminPassword: secrets.get('ADMIN_PASSWORD') }),
   };
   const written: string[] = [];
-  const dir = await mkdtemp(join(tmpdir(), 'jtl-target-'));
+  let dir: string | undefined;
   const keep = async (name: string, value: string, env: string) => {
+    dir ??= await mkdtemp(join(tmpdir(), 'jtl-target-'));
     await writeFile(join(dir, name), value + '\n', { mode: 0o600 });
     written.push(`${name.padEnd(11)} written to ${join(dir, name)} (export ${env}="$(cat ${join(dir, name)})")`);
     return value;
@@ -121,6 +129,7 @@ async function targetOptions(o: TargetCliOptions): Promise<{ options: TargetOpti
       adminPassword: options.adminPassword ?? (await keep('admin-pass', randomBytes(12).toString('base64url'), 'JMETER_ADMIN_PASSWORD')),
     },
     writtenSecrets: written,
+    ...(dir !== undefined && { secretsDir: dir }),
   };
 }
 

@@ -15,6 +15,8 @@ export interface TestPlan {
   readonly variables: readonly Variable[];
   /** Run thread groups one after another (phased plans). */
   readonly serializeThreadGroups: boolean;
+  /** Run tearDown thread groups also when the test is stopped (clean-up that must not be skipped). */
+  readonly tearDownOnShutdown: boolean;
   readonly comments: string;
   readonly children: readonly TestPlanChild[];
 }
@@ -22,6 +24,7 @@ export interface TestPlan {
 export interface TestPlanOptions {
   readonly variables?: readonly Variable[];
   readonly serializeThreadGroups?: boolean;
+  readonly tearDownOnShutdown?: boolean;
   readonly comments?: string;
 }
 
@@ -30,6 +33,7 @@ export const testPlan = (name: string, children: readonly TestPlanChild[], o: Te
   name,
   variables: o.variables ?? [],
   serializeThreadGroups: o.serializeThreadGroups ?? false,
+  tearDownOnShutdown: o.tearDownOnShutdown ?? false,
   comments: o.comments ?? '',
   children,
 });
@@ -42,4 +46,5 @@ export const testPlanNode = (p: TestPlan): Leaf =>
       p.variables.map((x) => argumentItem(x.name, x.value)),
     ),
     ...(p.serializeThreadGroups ? [boolProp('TestPlan.serialize_threadgroups', true)] : []),
+    ...(p.tearDownOnShutdown ? [boolProp('TestPlan.tearDown_on_shutdown', true)] : []),
   ]);

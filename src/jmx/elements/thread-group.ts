@@ -37,6 +37,11 @@ export interface SetupThreadGroup extends GroupBase {
   readonly kind: 'setupThreadGroup';
 }
 
+/** Runs after every other thread group has finished (clean-up), also after a stop (tearDown on shutdown). */
+export interface TeardownThreadGroup extends GroupBase {
+  readonly kind: 'teardownThreadGroup';
+}
+
 export const threadGroup = (
   name: string,
   options: ThreadGroupOptions,
@@ -49,11 +54,19 @@ export const setupThreadGroup = (
   children: readonly ThreadGroupChild[],
 ): SetupThreadGroup => ({ kind: 'setupThreadGroup', name, options, children });
 
-export const threadGroupNode = (g: ThreadGroup | SetupThreadGroup): Leaf => {
+export const teardownThreadGroup = (
+  name: string,
+  options: ThreadGroupOptions,
+  children: readonly ThreadGroupChild[],
+): TeardownThreadGroup => ({ kind: 'teardownThreadGroup', name, options, children });
+
+const GROUP_TAG = { threadGroup: 'ThreadGroup', setupThreadGroup: 'SetupThreadGroup', teardownThreadGroup: 'PostThreadGroup' } as const;
+
+export const threadGroupNode = (g: ThreadGroup | SetupThreadGroup | TeardownThreadGroup): Leaf => {
   const o = g.options;
   const scheduler = o.durationS !== undefined;
   const loops = o.loops ?? (scheduler ? -1 : 1);
-  const tag = g.kind === 'threadGroup' ? 'ThreadGroup' : 'SetupThreadGroup';
+  const tag = GROUP_TAG[g.kind];
   return leaf(tag, `${tag}Gui`, g.name, [
     intProp('ThreadGroup.num_threads', o.threads),
     intProp('ThreadGroup.ramp_time', o.rampUpS ?? 1),

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Route, TargetContext } from '../context.js';
 import { injectFault } from '../context.js';
 import { cookies, hasBearer, readBody, sendJson, sendText } from '../http-util.js';
+import { gatewayTools } from '../json-rpc.js';
 
 const CSRF_COOKIE = 'mcpgateway_csrf_token';
 const SESSION_COOKIE = 'jwt_token';
@@ -49,12 +50,31 @@ function refuse(req: IncomingMessage, res: ServerResponse): void {
   res.end();
 }
 
+/** The names a partial lists, as the seeded gateway's do (tools by name, the virtual server `loadtest`). */
+const ROWS: Readonly<Record<string, readonly string[]>> = { tools: gatewayTools.map((t) => t.name), servers: ['loadtest'] };
+
 function page(path: string): string | undefined {
-  if (path === '/admin' || path === '/admin/') return html('dashboard', '<h1>Dashboard</h1><div hx-get="/admin/overview/partial"></div>');
+  if (path === '/admin' || path === '/admin/') {
+    return html('dashboard', '<h1>Dashboard</h1><div hx-get="/admin/overview/partial" hx-trigger="load"></div>');
+  }
   const [, section, partial] = /^\/admin\/([a-z]+)(\/partial)?\/?$/.exec(path) ?? [];
   if (section === undefined || !SECTIONS.includes(section)) return undefined;
-  return partial ? `<table id="${section}-table"><tr><td>loadtest</td></tr></table>` : html(section, `<h1>${section}</h1>`);
+  const rows = (ROWS[section] ?? ['loadtest']).map((n) => `<tr><td>${n}</td></tr>`).join('');
+  return partial ? `<table id="${section}-table">${rows}</table>` : html(section, `<h1>${section}</h1>`);
 }
+
+/** ContextForge 1.1.0 answers these admin paths with JSON (the UI's fetch() calls), not pages. */
+const JSON_SECTIONS: Readonly<Record<string, unknown>> = {
+  '/admin/tools': { data: gatewayTools.map((t) => ({ name: t.name, description: t.description })) },
+  '/admin/servers': { data: [{ id: 'loadtest', name: 'loadtest' }] },
+  '/admin/gateways': { data: [] },
+  '/admin/metrics': { tools: { totalExecutions: 0 }, resources: { totalExecutions: 0 }, prompts: { totalExecutions: 0 } },
+  '/admin/plugins': { plugins: [], total: 0 },
+};
+
+/** A cookie is accepted for a browser request only: HTML, htmx, or a fetch() from an admin page (Referer). */
+const isBrowserRequest = (req: IncomingMessage): boolean =>
+  (req.headers.accept ?? '').includes('text/html') || req.headers['hx-request'] === 'true' || /\/admin/.test(req.headers.referer ?? '');
 
 /** The admin UI: CSRF-cookie form login, pages and HTMX partials. */
 export const adminRoute: Route = async (ctx, req, res, path) => {
@@ -65,7 +85,16 @@ export const adminRoute: Route = async (ctx, req, res, path) => {
     return true;
   }
   const session = cookies(req)[SESSION_COOKIE];
-  if (!(session !== undefined && ctx.adminSessions.has(session)) && !hasBearer(req, ctx.token)) return (refuse(req, res), true);
+  const byCookie = session !== undefined && ctx.adminSessions.has(session);
+  if (!byCookie && !hasBearer(req, ctx.token)) return (refuse(req, res), true);
+  const data = req.method === 'GET' ? JSON_SECTIONS[path.replace(/\/$/, '')] : undefined;
+  if (data !== undefined) {
+    if (!hasBearer(req, ctx.token) && !isBrowserRequest(req)) {
+      return (sendJson(res, 401, { detail: 'Cookie authentication not allowed for API requests. Use Authorization header.' }), true);
+    }
+    if (await injectFault(ctx, `GET ${path}`)) return (sendJson(res, 503, { detail: 'injected fault' }), true);
+    return (sendJson(res, 200, data), true);
+  }
   const body = req.method === 'GET' ? page(path) : undefined;
   if (body === undefined) return (sendJson(res, 404, { detail: 'Not Found' }), true);
   const route = `${req.headers['hx-request'] === 'true' ? 'HTMX' : 'GET'} ${path}`;

@@ -5,7 +5,7 @@ import { WebSocketServer } from 'ws';
 
 import type { TargetContext } from '../context.js';
 import { injectFault } from '../context.js';
-import { hasBearer } from '../http-util.js';
+import { hasBearer, requestUrl } from '../http-util.js';
 import { dispatchRpc, gatewayTools, isResponse, parseRpc, rpcError } from '../json-rpc.js';
 
 /**
@@ -15,17 +15,26 @@ import { dispatchRpc, gatewayTools, isResponse, parseRpc, rpcError } from '../js
 export function webSocketRelay(ctx: TargetContext): { onUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void; close: () => void } {
   const wss = new WebSocketServer({ noServer: true });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(req.url ?? '/', 'http://target').pathname;
+    const path = requestUrl(req, 'target')?.pathname;
     if (path !== '/ws' && path !== '/v1/ws') return void socket.destroy();
+    // A socket error before the handshake completes must not reach the process (ws listens only afterwards).
+    socket.on('error', () => socket.destroy());
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // Invalid frames (bad opcode, RSV bits, unmasked, bad UTF-8) close the connection with an error event: answered, not thrown.
+      ws.on('error', () => ws.terminate());
       if (!hasBearer(req, ctx.token)) return ws.close(1008, 'Authentication failed');
-      ws.on('message', async (data, isBinary) => {
-        const request = parseRpc(isBinary ? '' : data.toString());
+      const answerFrame = async (text: string): Promise<void> => {
+        const request = parseRpc(text);
         if (isResponse(request)) return ws.send(JSON.stringify(request));
         const method = typeof request.method === 'string' ? request.method : '';
         const fail = await injectFault(ctx, `WS ${method}`);
         const response = fail ? rpcError(request.id, -32603, 'Internal error: injected fault') : dispatchRpc(request, gatewayTools, 'loadtest');
         if (response !== undefined && ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
+      };
+      ws.on('message', (data, isBinary) => {
+        answerFrame(isBinary ? '' : data.toString()).catch(() => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(rpcError(null, -32603, 'Internal error')));
+        });
       });
     });
   };
