@@ -1,7 +1,6 @@
 import { headerManager, httpDefaults, prop, v, type HeaderManager, type HttpDefaults, type Variable } from '../jmx/index.js';
 import { bearer, gatewayVariables, scaledSeconds } from './knobs.js';
-import { expr, pacing, pacingVariables } from './pacing.js';
-import { scaledS, type RateSchedule } from './schedule.js';
+import { expr, pacingVariables } from './pacing.js';
 
 export const CONNECT_TIMEOUT_MS = prop('CONNECT_TIMEOUT_MS', 5000);
 export const RESPONSE_TIMEOUT_MS = prop('RESPONSE_TIMEOUT_MS', 30000);
@@ -44,13 +43,3 @@ export const rateShapeVariables = (d: LoadShape): readonly Variable[] => [
 
 /** The variables of a single-group plan: gateway URL parts, scaled ramp-up and duration, paced target rate. */
 export const loadShapeVariables = (d: LoadShape): readonly Variable[] => [...gatewayVariables(), ...rateShapeVariables(d)];
-
-/** The schedule of plans whose groups each run TARGET_RPS from the same knobs (`groups`: name → label prefix). */
-export const loadShapeSchedule =
-  (d: LoadShape, groups: Readonly<Record<string, string>>): RateSchedule =>
-  (p) => {
-    const rps = p('TARGET_RPS', d.targetRps);
-    const { threads } = pacing(rps, p('THREADS', d.threads));
-    const timing = { startS: 0, rampUpS: scaledS(p, 'RAMP_UP', d.rampUpS), durationS: scaledS(p, 'DURATION', d.durationS, 1) };
-    return Object.entries(groups).map(([name, labelPrefix]) => ({ name, labelPrefix, ...timing, rps, threads }));
-  };

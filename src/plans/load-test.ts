@@ -3,10 +3,8 @@ import { authHeaders, gatewayDefaults } from './common.js';
 import { gatewayVariables, scaledSeconds } from './knobs.js';
 import { mcpClient, mcpMix, mcpSessionTeardown, mcpSessionVariables } from './mcp-mix.js';
 import { mcpUrl } from './mcp-jsonrpc-baseline.js';
-import { expr, pacedThreads, pacedTimer, pacing, pacingVariables } from './pacing.js';
+import { expr, pacedThreads, pacedTimer, pacingVariables } from './pacing.js';
 import { restMix, restMixVariables } from './rest-mix.js';
-import type { RateSchedule } from './schedule.js';
-import { scaledS } from './schedule.js';
 
 const DEFAULTS = { threads: 400, targetRps: 4000, restShare: 60, rampUpS: 120, durationS: 1800 } as const;
 const THREADS = prop('THREADS', DEFAULTS.threads);
@@ -45,23 +43,3 @@ export const loadTest = testPlan(
     ],
   },
 );
-
-/** REST samples have no prefix; every MCP sample label starts with `MCP `. */
-export const loadTestSchedule: RateSchedule = (p) => {
-  const threads = p('THREADS', DEFAULTS.threads);
-  const share = p('REST_SHARE', DEFAULTS.restShare);
-  const rps = p('TARGET_RPS', DEFAULTS.targetRps);
-  const restThreads = Math.max(1, Math.round((threads * share) / 100));
-  const timing = { startS: 0, rampUpS: scaledS(p, 'RAMP_UP', DEFAULTS.rampUpS), durationS: scaledS(p, 'DURATION', DEFAULTS.durationS, 1) };
-  const group = (name: string, labelPrefix: string, groupRps: number, groupThreads: number) => ({
-    name,
-    labelPrefix,
-    ...timing,
-    rps: groupRps,
-    threads: pacing(groupRps, groupThreads).threads,
-  });
-  return [
-    group('REST', '', (rps * share) / 100, restThreads),
-    group('MCP', 'MCP ', (rps * (100 - share)) / 100, Math.max(1, threads - restThreads)),
-  ];
-};

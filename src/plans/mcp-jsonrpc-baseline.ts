@@ -1,5 +1,5 @@
 import { httpSampler, prop, setupThreadGroup, statusAssertion, testPlan, threadGroup, tpl, v } from '../jmx/index.js';
-import { gatewayDefaults, loadShapeSchedule, loadShapeVariables, RATE_KEY, type LoadShape } from './common.js';
+import { gatewayDefaults, loadShapeVariables, RATE_KEY, type LoadShape } from './common.js';
 import { pacedThreads, pacedTimer } from './pacing.js';
 import { gw } from './knobs.js';
 import { jsonRpcBody, mcpClient, mcpEndSession, mcpMix, mcpPost, mcpSession, mcpSessionTeardown, mcpSessionVariables, rpcChecks } from './mcp-mix.js';
@@ -37,5 +37,3 @@ export const mcpJsonrpcBaseline = testPlan(
     tearDownOnShutdown: true,
   },
 );
-
-export const mcpJsonrpcBaselineSchedule = loadShapeSchedule(SHAPE, { MCP: '' });

@@ -9,7 +9,7 @@ import {
   v,
   type ThreadGroupChild,
 } from '../jmx/index.js';
-import { defaultsFor, loadShapeSchedule, RATE_KEY, rateShapeVariables, type LoadShape } from './common.js';
+import { defaultsFor, RATE_KEY, rateShapeVariables, type LoadShape } from './common.js';
 import { dataFile } from './data.js';
 import { urlVariables } from './knobs.js';
 import { jsonRpcBody, mcpClient, mcpPost, mcpSession, mcpSessionVariables, rpcChecks, type McpTarget } from './mcp-mix.js';
@@ -73,4 +73,3 @@ export const mcpTestServersBaseline = testPlan(
 );
 
 /** Each server group runs TARGET_RPS on THREADS of its own. */
-export const mcpTestServersBaselineSchedule = loadShapeSchedule(SHAPE, { fast_time: 'fast_time ', fast_test: 'fast_test ' });

@@ -1,9 +1,8 @@
 import { prop, threadGroup, v, type ThreadGroup, type Variable } from '../jmx/index.js';
 import { authHeaders, gatewayDefaults } from './common.js';
 import { groovyOnce, scaledSeconds, TIME_SCALE } from './knobs.js';
-import { expr, pacedThreads, pacedTimer, pacing, pacingVariables } from './pacing.js';
+import { expr, pacedThreads, pacedTimer, pacingVariables } from './pacing.js';
 import { restMix } from './rest-mix.js';
-import { scaledS, serial, type RateSchedule } from './schedule.js';
 
 /** One phase of a phased plan; its threads, rate, duration and ramp-up are properties `<KEY>_…`. */
 export interface Phase {
@@ -56,19 +55,3 @@ export function phase(p: Phase): { group: ThreadGroup; variables: readonly Varia
   );
   return { group, variables };
 }
-
-/** The schedule of a phased plan, from the same phase definitions and knobs as its thread groups. */
-export const phasesSchedule =
-  (phases: readonly Phase[]): RateSchedule =>
-  (p) =>
-    serial(
-      phases.map((ph) => {
-        const rps = p(rpsPropOf(ph), ph.rps);
-        const wanted = Math.max(1, Math.min(p(threadsPropOf(ph), ph.threads), p('MAX_THREADS', MAX_THREADS_DEFAULT)));
-        const rampUpS = scaledS(p, `${ph.key}_RAMP_UP`, ph.rampUpS);
-        const durationS = ph.hold
-          ? Math.max(1, Math.round((p(`${ph.key}_RAMP_UP`, ph.rampUpS) + p(ph.hold.prop, ph.hold.seconds)) * p('TIME_SCALE', 1)))
-          : scaledS(p, `${ph.key}_DURATION`, ph.durationS, 1);
-        return { name: ph.label, labelPrefix: `${ph.label} `, rampUpS, durationS, rps, threads: pacing(rps, wanted).threads };
-      }),
-    );

@@ -3,9 +3,8 @@
  * variables use: the runner evaluates it with a run's effective properties and compares it with what JMeter
  * achieved (per group or phase, in progress and in summary.json).
  */
-
-/** A plan property as a number: its value in this run, else the plan's default. */
-export type PropertyLookup = (name: string, fallback: number) => number;
+import { pacing } from './pacing.js';
+import type { PlanLoad } from './shape.js';
 
 /** One thread group (or phase) of a plan, as planned for one run. */
 export interface PlannedGroup {
@@ -25,12 +24,27 @@ export interface PlannedGroup {
   readonly threads: number;
 }
 
-/** A plan's schedule: its planned groups for a run's properties. */
-export type RateSchedule = (p: PropertyLookup) => readonly PlannedGroup[];
+/** A plan's schedule: its planned groups under a run's properties (profile, -J; the definition's defaults fill the rest). */
+export type RateSchedule = (properties: ReadonlyMap<string, string>) => readonly PlannedGroup[];
 
-/** A knob in seconds times TIME_SCALE, rounded, at least `min` (what knobs.ts's scaledSeconds computes in Groovy). */
-export const scaledS = (p: PropertyLookup, name: string, fallback: number, min = 0): number =>
-  Math.max(min, Math.round(p(name, fallback) * p('TIME_SCALE', 1)));
+/** What users call a group of the plan's shape and which sample labels are its own (same order as the shape's groups). */
+export interface GroupNaming {
+  readonly name: string;
+  readonly labelPrefix: string;
+}
+
+/**
+ * The schedule of a load (shape.ts's effectiveLoad: the one place that reads threads, rate and durations from the
+ * properties): each rated group at its rate on the paced thread count (pacing.ts), phases one after another.
+ */
+export function plannedGroups(load: PlanLoad, naming: readonly GroupNaming[]): readonly PlannedGroup[] {
+  const groups = load.groups.flatMap((g, i) => {
+    const named = naming[i];
+    if (named === undefined || g.targetRps === undefined) return [];
+    return [{ ...named, rampUpS: g.rampUpS ?? 0, durationS: g.durationS, rps: g.targetRps, threads: pacing(g.targetRps, g.threads).threads }];
+  });
+  return load.sequential ? serial(groups) : groups.map((g) => ({ ...g, startS: 0 }));
+}
 
 /** Planned groups one after another: each starts when the one before it is planned to end. */
 export function serial(groups: readonly Omit<PlannedGroup, 'startS'>[]): readonly PlannedGroup[] {

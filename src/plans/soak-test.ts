@@ -1,5 +1,5 @@
 import { testPlan, threadGroup, v } from '../jmx/index.js';
-import { authHeaders, gatewayDefaults, loadShapeSchedule, loadShapeVariables, RATE_KEY, type LoadShape } from './common.js';
+import { authHeaders, gatewayDefaults, loadShapeVariables, RATE_KEY, type LoadShape } from './common.js';
 import { pacedThreads, pacedTimer } from './pacing.js';
 import { restMix, restMixVariables } from './rest-mix.js';
 
@@ -18,5 +18,3 @@ export const soakTest = testPlan(
   ],
   { variables: [...loadShapeVariables(SHAPE), ...restMixVariables()] },
 );
-
-export const soakTestSchedule = loadShapeSchedule(SHAPE, { REST: '' });

@@ -1,6 +1,6 @@
 import { testPlan } from '../jmx/index.js';
 import { gatewayVariables } from './knobs.js';
-import { phase, phasesSchedule, type Phase } from './phases.js';
+import { phase, type Phase } from './phases.js';
 import { restMixVariables } from './rest-mix.js';
 
 const base = { threadsProp: 'BASE_THREADS', rpsProp: 'BASE_RPS' } as const;
@@ -25,5 +25,3 @@ export const spikeTest = testPlan(
     comments: 'Phases run one after another; every sample label starts with its phase (baseline, spike, recovery, verify). The spike phase lasts SPIKE_RAMP_UP + PEAK_HOLD.',
   },
 );
-
-export const spikeTestSchedule = phasesSchedule(SPIKE_PHASES);

@@ -1,6 +1,6 @@
 import { testPlan } from '../jmx/index.js';
 import { gatewayVariables } from './knobs.js';
-import { phase, phasesSchedule, type Phase } from './phases.js';
+import { phase, type Phase } from './phases.js';
 import { restMixVariables } from './rest-mix.js';
 
 const step = (n: number, rps: number, threads: number): Phase => ({
@@ -34,5 +34,3 @@ export const stressTest = testPlan(
     comments: 'Phases run one after another; every sample label starts with its phase (phase1 … phase6, cooldown).',
   },
 );
-
-export const stressTestSchedule = phasesSchedule(STRESS_PHASES);

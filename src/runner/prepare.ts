@@ -6,7 +6,7 @@ import { ToolkitError } from '../errors.js';
 import { runnerProperties } from './args.js';
 import { checkLoadProperties } from './load-checks.js';
 import { parseProperties } from './properties.js';
-import { plannedEndS, type PlannedGroup, type PropertyLookup } from '../plans/schedule.js';
+import { plannedEndS, type PlannedGroup } from '../plans/schedule.js';
 import type { PlanLoad } from '../plans/shape.js';
 import { checkPlanFresh, checkRequiredProperties, plannedDurationS, resolvePlan, type PlanCatalogue } from './resolve-plan.js';
 import { resolveJmeter } from './resolve-jmeter.js';
@@ -59,7 +59,7 @@ export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promis
   checkRequiredProperties(plan, new Map([...effective, ...secrets]));
   const jmeter = resolveJmeter({ env: deps.env, ...(deps.jmeterDir !== undefined && { jmeterDir: deps.jmeterDir }) });
   const load = plan.loadUnder?.(effective);
-  const planned = plan.schedule?.(propertyLookup(effective));
+  const planned = plan.schedule?.(effective);
   const plannedS = planned !== undefined && planned.length > 0 ? plannedEndS(planned) : (load?.durationS ?? plannedDurationS(plan, effective));
   // Phased plans have one target per phase: no single figure to hold the whole run against.
   const targetRps = load ? (load.sequential ? NaN : (load.targetRps ?? NaN)) : Number(effective.get('TARGET_RPS') ?? plan.targetRps);
@@ -77,15 +77,6 @@ export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promis
     ...(planned !== undefined && planned.length > 0 && { planned }),
   };
 }
-
-/** A property as a number, as the plan's `${__P(NAME,default)}` would read it (the default when unset or not a number). */
-const propertyLookup =
-  (effective: ReadonlyMap<string, string>): PropertyLookup =>
-  (name, fallback) => {
-    const raw = effective.get(name)?.trim();
-    const value = raw === undefined || raw === '' ? NaN : Number(raw);
-    return Number.isFinite(value) ? value : fallback;
-  };
 
 async function readProfile(file: string): Promise<Map<string, string>> {
   try {

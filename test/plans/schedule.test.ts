@@ -4,12 +4,11 @@ import { renderPlan } from '../../src/plans/build.js';
 import { findPlan } from '../../src/plans/catalogue.js';
 import { PLAN_DEFINITIONS } from '../../src/plans/definitions.js';
 import { pacing } from '../../src/plans/pacing.js';
-import { groupOfLabel, groupsAt, plannedEndS, plannedRpsAt, type PlannedGroup, type PropertyLookup } from '../../src/plans/schedule.js';
+import { groupOfLabel, groupsAt, plannedEndS, plannedRpsAt, type PlannedGroup } from '../../src/plans/schedule.js';
 
-const props =
-  (values: Record<string, number>): PropertyLookup =>
-  (name, fallback) =>
-    values[name] ?? fallback;
+/** A run's properties (profile, -J): the definition's defaults fill the rest. */
+const props = (values: Record<string, number>): ReadonlyMap<string, string> =>
+  new Map(Object.entries(values).map(([name, value]) => [name, String(value)]));
 const scheduleOf = (plan: string) => findPlan(plan)!.schedule!;
 
 describe('pacing: a whole-millisecond period per thread and a thread count that make the rate', () => {
@@ -74,6 +73,21 @@ describe('rate schedules from the plan definitions', () => {
     expect(groupOfLabel([rest!, mcp!], 'MCP tools/call')?.name).toBe('MCP');
     expect(groupOfLabel([rest!, mcp!], 'MCP initialize (thread start)')?.name).toBe('MCP');
     expect(groupOfLabel([rest!, mcp!], 'GET /tools')?.name).toBe('REST');
+  });
+
+  it('is the catalogue load (loadUnder) of the same properties on paced threads: one source for both', () => {
+    const plan = findPlan('load_test')!;
+    const run = props({ TARGET_RPS: 250, THREADS: 50, DURATION: 8, RAMP_UP: 0 });
+    const load = plan.loadUnder(run);
+    expect(load.groups.map((g) => [g.label, g.threads, g.targetRps, g.durationS, g.rampUpS])).toEqual([
+      ['REST', 30, 150, 8, 0],
+      ['MCP', 20, 100, 8, 0],
+    ]);
+    expect(load).toMatchObject({ threads: 50, targetRps: 250, durationS: 8 });
+    expect(plan.schedule!(run).map((g) => [g.name, g.rps, g.durationS, g.rampUpS, g.threads])).toEqual([
+      ['REST', 150, 8, 0, pacing(150, 30).threads],
+      ['MCP', 100, 8, 0, pacing(100, 20).threads],
+    ]);
   });
 
   it('single-rate plans: DURATION and RAMP_UP scaled, at least 1 s; the plans without a rate have no schedule', () => {
