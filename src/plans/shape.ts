@@ -63,8 +63,9 @@ export function effectiveLoad(shape: PlanShape, properties: ReadonlyMap<string, 
     const sharePct = g.share === undefined ? 100 : num(g.share.prop);
     const shareThreads = Math.round((requested * sharePct) / 100);
     const threads = g.share === undefined ? requested : Math.max(1, g.share.rest ? requested - shareThreads : shareThreads);
-    const rateShare = (g.share?.rest ? 100 - sharePct : sharePct) / 100;
-    const rate = g.rate === undefined ? undefined : num(g.rate) * (g.ratePerThread ? threads : rateShare);
+    // As the plan computes it: TARGET_RPS * REST_SHARE / 100.
+    const ratePct = g.share?.rest ? 100 - sharePct : sharePct;
+    const rate = g.rate === undefined ? undefined : g.ratePerThread ? num(g.rate) * threads : (num(g.rate) * ratePct) / 100;
     return {
       label: g.label,
       threads,
