@@ -1,28 +1,31 @@
-import { constantThroughputTimer, prop, testPlan, threadGroup, v } from '../jmx/index.js';
+import { prop, testPlan, threadGroup, v } from '../jmx/index.js';
 import { authHeaders, gatewayDefaults } from './common.js';
-import { gatewayVariables, groovyOnce, scaledSeconds } from './knobs.js';
+import { gatewayVariables, scaledSeconds } from './knobs.js';
 import { mcpClient, mcpMix, mcpSessionTeardown, mcpSessionVariables } from './mcp-mix.js';
 import { mcpUrl } from './mcp-jsonrpc-baseline.js';
+import { expr, pacedThreads, pacedTimer, pacingVariables } from './pacing.js';
 import { restMix, restMixVariables } from './rest-mix.js';
 
-const THREADS = prop('THREADS', 400);
-const TARGET_RPS = prop('TARGET_RPS', 4000);
+const DEFAULTS = { threads: 400, targetRps: 4000, restShare: 60, rampUpS: 120, durationS: 1800 } as const;
+const THREADS = prop('THREADS', DEFAULTS.threads);
+const TARGET_RPS = prop('TARGET_RPS', DEFAULTS.targetRps);
 /** Share of threads and rate given to the REST group, in %; MCP gets the rest. */
-const REST_SHARE = prop('REST_SHARE', 60);
+const REST_SHARE = prop('REST_SHARE', DEFAULTS.restShare);
 
+/** Each group is paced on its own, so the 60/40 split of TARGET_RPS holds at any rate. */
 export const loadTest = testPlan(
   'Load test (60 % REST / 40 % MCP)',
   [
-    threadGroup('Load REST mix', { threads: v('REST_THREADS'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
+    threadGroup('Load REST mix', { threads: pacedThreads('REST'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S'), delayedStart: true }, [
       gatewayDefaults(),
       authHeaders(),
-      constantThroughputTimer({ perMinute: v('REST_RPM') }, 'REST share of TARGET_RPS'),
+      pacedTimer('REST', 'REST share of TARGET_RPS'),
       ...restMix(),
     ]),
-    threadGroup('Load MCP mix', { threads: v('MCP_THREADS'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
+    threadGroup('Load MCP mix', { threads: pacedThreads('MCP'), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S'), delayedStart: true }, [
       gatewayDefaults(),
       ...mcpClient(),
-      constantThroughputTimer({ perMinute: v('MCP_RPM') }, 'MCP share of TARGET_RPS'),
+      pacedTimer('MCP', 'MCP share of TARGET_RPS'),
       ...mcpMix({ url: mcpUrl(), labelPrefix: '' }),
     ]),
     mcpSessionTeardown(),
@@ -31,12 +34,10 @@ export const loadTest = testPlan(
     tearDownOnShutdown: true,
     variables: [
       ...gatewayVariables(),
-      scaledSeconds('RAMP_UP_S', 'RAMP_UP', 120),
-      scaledSeconds('DURATION_S', 'DURATION', 1800, 1),
-      { name: 'REST_THREADS', value: groovyOnce`Math.max(1L, Math.round(${THREADS} * ${REST_SHARE} / 100))` },
-      { name: 'MCP_THREADS', value: groovyOnce`Math.max(1L, ${THREADS} - Math.round(${THREADS} * ${REST_SHARE} / 100))` },
-      { name: 'REST_RPM', value: groovyOnce`${TARGET_RPS} * 60 * ${REST_SHARE} / 100` },
-      { name: 'MCP_RPM', value: groovyOnce`${TARGET_RPS} * 60 * (100 - ${REST_SHARE}) / 100` },
+      scaledSeconds('RAMP_UP_S', 'RAMP_UP', DEFAULTS.rampUpS),
+      scaledSeconds('DURATION_S', 'DURATION', DEFAULTS.durationS, 1),
+      ...pacingVariables('REST', expr`${TARGET_RPS} * ${REST_SHARE} / 100d`, expr`Math.max(1L, Math.round(${THREADS} * ${REST_SHARE} / 100d))`),
+      ...pacingVariables('MCP', expr`${TARGET_RPS} * (100 - ${REST_SHARE}) / 100d`, expr`Math.max(1L, ${THREADS} - Math.round(${THREADS} * ${REST_SHARE} / 100d))`),
       ...mcpSessionVariables(),
       ...restMixVariables(),
     ],

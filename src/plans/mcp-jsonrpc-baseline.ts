@@ -1,5 +1,6 @@
-import { constantThroughputTimer, httpSampler, prop, setupThreadGroup, statusAssertion, testPlan, threadGroup, tpl, v } from '../jmx/index.js';
-import { gatewayDefaults, loadShapeVariables } from './common.js';
+import { httpSampler, prop, setupThreadGroup, statusAssertion, testPlan, threadGroup, tpl, v } from '../jmx/index.js';
+import { gatewayDefaults, loadShapeVariables, RATE_KEY, type LoadShape } from './common.js';
+import { pacedThreads, pacedTimer } from './pacing.js';
 import { gw } from './knobs.js';
 import { jsonRpcBody, mcpClient, mcpEndSession, mcpMix, mcpPost, mcpSession, mcpSessionTeardown, mcpSessionVariables, rpcChecks } from './mcp-mix.js';
 
@@ -17,20 +18,22 @@ export const readinessGroup = (labelPrefix = 'setUp ') =>
     mcpEndSession({ url: mcpUrl(), labelPrefix }),
   ]);
 
+const SHAPE: LoadShape = { threads: 200, rampUpS: 60, durationS: 900, targetRps: 1000 };
+
 export const mcpJsonrpcBaseline = testPlan(
   'MCP JSON-RPC baseline',
   [
     readinessGroup(),
-    threadGroup('MCP mix', { threads: prop('THREADS', 200), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') }, [
+    threadGroup('MCP mix', { threads: pacedThreads(RATE_KEY), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S'), delayedStart: true }, [
       gatewayDefaults(),
       ...mcpClient(),
-      constantThroughputTimer({ perMinute: v('TARGET_RPM') }, 'Target rate (TARGET_RPS)'),
+      pacedTimer(RATE_KEY, 'Target rate (TARGET_RPS over THREADS)'),
       ...mcpMix({ url: mcpUrl(), labelPrefix: '' }),
     ]),
     mcpSessionTeardown(),
   ],
   {
-    variables: [...loadShapeVariables({ rampUpS: 60, durationS: 900, targetRps: 1000 }), ...mcpSessionVariables()],
+    variables: [...loadShapeVariables(SHAPE), ...mcpSessionVariables()],
     tearDownOnShutdown: true,
   },
 );

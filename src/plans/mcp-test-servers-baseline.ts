@@ -1,5 +1,4 @@
 import {
-  constantThroughputTimer,
   csvDataSet,
   httpSampler,
   prop,
@@ -10,10 +9,13 @@ import {
   v,
   type ThreadGroupChild,
 } from '../jmx/index.js';
-import { defaultsFor } from './common.js';
+import { defaultsFor, RATE_KEY, rateShapeVariables, type LoadShape } from './common.js';
 import { dataFile } from './data.js';
-import { perMinute, scaledSeconds, urlVariables } from './knobs.js';
+import { urlVariables } from './knobs.js';
 import { jsonRpcBody, mcpClient, mcpPost, mcpSession, mcpSessionVariables, rpcChecks, type McpTarget } from './mcp-mix.js';
+import { pacedThreads, pacedTimer } from './pacing.js';
+
+const SHAPE: LoadShape = { threads: 200, rampUpS: 60, durationS: 600, targetRps: 2000 };
 
 const FAST_TIME_URL = prop('FAST_TIME_URL', 'http://localhost:8888');
 const FAST_TEST_URL = prop('FAST_TEST_URL', 'http://localhost:8880');
@@ -22,8 +24,8 @@ const call = (name: string, args: string) =>
   tpl`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"${name}","arguments":${args}}}`;
 const toolChecks = () => rpcChecks('$.result.content');
 
-const groupOptions = { threads: prop('THREADS', 200), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S') };
-const rate = () => constantThroughputTimer({ perMinute: v('TARGET_RPM') }, 'TARGET_RPS per server');
+const groupOptions = { threads: pacedThreads(RATE_KEY), rampUpS: v('RAMP_UP_S'), durationS: v('DURATION_S'), delayedStart: true };
+const rate = () => pacedTimer(RATE_KEY, 'TARGET_RPS per server (over THREADS)');
 
 const fastTime = (): readonly ThreadGroupChild[] => {
   const t: McpTarget = { url: tpl`${v('FT_BASE_PATH')}/http`, labelPrefix: 'fast_time ' };
@@ -64,10 +66,10 @@ export const mcpTestServersBaseline = testPlan(
     variables: [
       ...urlVariables('FT', FAST_TIME_URL),
       ...urlVariables('FX', FAST_TEST_URL),
-      scaledSeconds('RAMP_UP_S', 'RAMP_UP', 60),
-      scaledSeconds('DURATION_S', 'DURATION', 600, 1),
-      perMinute('TARGET_RPM', 'TARGET_RPS', 2000),
+      ...rateShapeVariables(SHAPE),
       ...mcpSessionVariables(),
     ],
   },
 );
+
+/** Each server group runs TARGET_RPS on THREADS of its own. */

@@ -1,6 +1,7 @@
-import { constantThroughputTimer, prop, threadGroup, v, type ThreadGroup, type Variable } from '../jmx/index.js';
+import { prop, threadGroup, v, type ThreadGroup, type Variable } from '../jmx/index.js';
 import { authHeaders, gatewayDefaults } from './common.js';
-import { groovyOnce, perMinute, scaledSeconds, TIME_SCALE } from './knobs.js';
+import { groovyOnce, scaledSeconds, TIME_SCALE } from './knobs.js';
+import { expr, pacedThreads, pacedTimer, pacingVariables } from './pacing.js';
 import { restMix } from './rest-mix.js';
 
 /** One phase of a phased plan; its threads, rate, duration and ramp-up are properties `<KEY>_…`. */
@@ -20,14 +21,20 @@ export interface Phase {
   readonly hold?: { readonly prop: string; readonly seconds: number };
 }
 
-export const MAX_THREADS = prop('MAX_THREADS', 2000);
+const MAX_THREADS_DEFAULT = 2000;
+export const MAX_THREADS = prop('MAX_THREADS', MAX_THREADS_DEFAULT);
 
-/** Thread group + once-computed variables of a phase. Threads are capped by MAX_THREADS. */
+const threadsPropOf = (p: Phase): string => p.threadsProp ?? `${p.key}_THREADS`;
+const rpsPropOf = (p: Phase): string => p.rpsProp ?? `${p.key}_RPS`;
+
+/**
+ * Thread group + once-computed variables of a phase: its rate paced over its threads (pacing.ts; the
+ * requested threads are capped by MAX_THREADS, the paced count may differ from them by a few).
+ */
 export function phase(p: Phase): { group: ThreadGroup; variables: readonly Variable[] } {
   const k = p.key;
   const variables: Variable[] = [
-    { name: `${k}_THREADS_N`, value: groovyOnce`Math.max(1, Math.min(${prop(p.threadsProp ?? `${k}_THREADS`, p.threads)}, ${MAX_THREADS}))` },
-    perMinute(`${k}_RPM`, p.rpsProp ?? `${k}_RPS`, p.rps),
+    ...pacingVariables(k, expr`${prop(rpsPropOf(p), p.rps)}`, expr`Math.max(1, Math.min(${prop(threadsPropOf(p), p.threads)}, ${MAX_THREADS}))`),
     p.hold
       ? {
           name: `${k}_DURATION_S`,
@@ -38,11 +45,11 @@ export function phase(p: Phase): { group: ThreadGroup; variables: readonly Varia
   ];
   const group = threadGroup(
     `${p.label}: ${p.rps} req/s`,
-    { threads: v(`${k}_THREADS_N`), rampUpS: v(`${k}_RAMP_UP_S`), durationS: v(`${k}_DURATION_S`) },
+    { threads: pacedThreads(k), rampUpS: v(`${k}_RAMP_UP_S`), durationS: v(`${k}_DURATION_S`), delayedStart: true },
     [
       gatewayDefaults(),
       authHeaders(),
-      constantThroughputTimer({ perMinute: v(`${k}_RPM`) }, `${p.label} rate (${p.rpsProp ?? `${k}_RPS`})`),
+      pacedTimer(k, `${p.label} rate (${rpsPropOf(p)})`),
       ...restMix(`${p.label} `),
     ],
   );

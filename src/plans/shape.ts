@@ -13,6 +13,11 @@ export interface GroupShape {
   readonly rate?: string;
   /** …per thread (WebSocket: MSG_PER_SEC per connection), else for the whole group. */
   readonly ratePerThread?: boolean;
+  /**
+   * Split groups (load_test): this group gets `prop` % of the threads and the rate, or with `rest` what is left, as
+   * the plan's variables compute it (threads at least 1).
+   */
+  readonly share?: { readonly prop: string; readonly rest?: boolean };
 }
 
 export interface PlanShape {
@@ -54,8 +59,13 @@ export function effectiveLoad(shape: PlanShape, properties: ReadonlyMap<string, 
   // As the plans' groovyOnce variables compute them: Math.round(x * TIME_SCALE), durations at least 1 s.
   const scaled = (seconds: number, min: number): number => Math.max(min, Math.round(seconds * timeScale));
   const groups = shape.groups.map((g): GroupLoad => {
-    const threads = Math.max(shape.maxThreads === undefined ? 0 : 1, Math.min(num(g.threads), cap));
-    const rate = g.rate === undefined ? undefined : num(g.rate) * (g.ratePerThread ? threads : 1);
+    const requested = Math.max(shape.maxThreads === undefined ? 0 : 1, Math.min(num(g.threads), cap));
+    const sharePct = g.share === undefined ? 100 : num(g.share.prop);
+    const shareThreads = Math.round((requested * sharePct) / 100);
+    const threads = g.share === undefined ? requested : Math.max(1, g.share.rest ? requested - shareThreads : shareThreads);
+    // As the plan computes it: TARGET_RPS * REST_SHARE / 100.
+    const ratePct = g.share?.rest ? 100 - sharePct : sharePct;
+    const rate = g.rate === undefined ? undefined : g.ratePerThread ? num(g.rate) * threads : (num(g.rate) * ratePct) / 100;
     return {
       label: g.label,
       threads,

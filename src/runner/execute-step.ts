@@ -1,4 +1,5 @@
 import { buildJmeterArgs, SERVER_ENGINE_LOGGER } from './args.js';
+import { sampleCpu } from './cpu-sampler.js';
 import type { RunContext, RunStep } from './pipeline.js';
 import { watchFirstSeconds } from './gateway-check.js';
 import { advanceProgress, initialMonitorState, type MonitorConfig } from './progress-monitor.js';
@@ -45,6 +46,7 @@ export const executeStep: RunStep = {
         remoteHosts: prepared.request.remoteHosts,
         progressIntervalS: prepared.request.progressIntervalS,
       });
+      let cpu: ReturnType<typeof sampleCpu> | undefined;
       const exit = await spawnJmeter(prepared.jmeter.bin, args, {
         cwd: folder.dir,
         env: deps.env,
@@ -53,11 +55,14 @@ export const executeStep: RunStep = {
         ...(deps.hurry !== undefined && { hurry: deps.hurry }),
         redact: (text) => redactText(text, prepared.secrets),
         onTestStarted,
+        // Remote engines burn their CPU elsewhere: only a local JMeter's CPU says anything about saturation.
+        ...(prepared.request.remoteHosts.length === 0 && { onSpawned: (pid: number) => void (cpu = sampleCpu(pid)) }),
         onSummary: live.onSummary,
         onStopStep: (step) => deps.onEvent?.({ kind: 'stopping', step }),
         ...(deps.onJmeterLine !== undefined && { onLine: deps.onJmeterLine }),
       });
       stopWatching();
+      const cpuTimeline = await cpu?.stop();
       await scrubSecretsFromFile(folder.log, prepared.secrets);
       const endedAt = (deps.now ?? (() => new Date()))();
       const stopReason = live.stopReason();
@@ -67,6 +72,7 @@ export const executeStep: RunStep = {
         endedAt,
         warnings: [...ctx.warnings, ...live.warnings],
         ...(stopReason !== undefined && { stopReason }),
+        ...(cpuTimeline !== undefined && { cpu: cpuTimeline }),
         ...(failedFast !== undefined && { failedFast }),
       };
     });
@@ -79,11 +85,13 @@ function liveMonitor(ctx: RunContext) {
   const config: MonitorConfig = {
     ...(prepared.plannedS !== undefined && { plannedS: prepared.plannedS }),
     ...(prepared.targetRps !== undefined && { targetRps: prepared.targetRps }),
+    ...(prepared.planned !== undefined && { planned: prepared.planned }),
   };
   const internal = new AbortController();
   const warnings: string[] = [];
   let monitor = initialMonitorState(config);
   let testStartedAt: number | undefined;
+  let firstSampleAt: number | undefined;
   let stopReason: string | undefined;
   const warn = (message: string): void => {
     warnings.push(message);
@@ -91,8 +99,12 @@ function liveMonitor(ctx: RunContext) {
   };
   const onSummary = (line: SummariserLine): void => {
     if (line.kind === 'total') return;
-    const elapsedS = testStartedAt === undefined ? 0 : (Date.now() - testStartedAt) / 1000;
-    const next = advanceProgress(monitor, line, elapsedS, config);
+    const now = Date.now();
+    const elapsedS = testStartedAt === undefined ? 0 : (now - testStartedAt) / 1000;
+    // The first interval line tells when the first sample came: the schedule's zero (JMeter spends a few
+    // seconds on the plan's variables after its start line).
+    firstSampleAt ??= now - line.elapsedS * 1000;
+    const next = advanceProgress(monitor, line, elapsedS, config, (now - firstSampleAt) / 1000);
     monitor = next.state;
     deps.onEvent?.({ kind: 'progress', state: monitor.progress });
     next.warnings.forEach(warn);

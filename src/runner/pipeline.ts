@@ -7,6 +7,8 @@ import { formatProperties } from './properties.js';
 import { prepareRun, type PrepareDeps, type PreparedRun } from './prepare.js';
 import { createRunFolder } from './run-folder.js';
 import { analyzeStep, executeStep, gatewayStep, latestStep, reportStep, summaryStep, verdictStep } from './steps.js';
+import type { CpuTimeline } from './cpu-sampler.js';
+import { ratesStep, type EachSample, type RateReport } from './rates-step.js';
 import type { StopTimeouts } from './stop.js';
 import type { RunSummary } from './summary.js';
 import type { JmeterExit, ProgressState, RunEvent, RunFolder, RunRequest } from './types.js';
@@ -33,6 +35,8 @@ export type LiveCheck = (progress: ProgressState) => string | undefined;
 
 export interface RunDeps extends PrepareDeps {
   readonly analyze: AnalyzeJtl;
+  /** Every sample of the JTL, for planned vs achieved rates (plans with a schedule); without it that check is skipped. */
+  readonly eachSample?: EachSample;
   /** Writes the HTML report of a run folder (<folder>/report/index.html) and returns its path. */
   /** Writes the run's HTML report, with the SLA verdicts of the run when there are some; returns its path. */
   readonly writeReport?: (runFolder: string, findings?: readonly Finding[]) => Promise<string>;
@@ -58,6 +62,10 @@ export interface RunContext {
   readonly endedAt?: Date;
   readonly exit?: JmeterExit;
   readonly stopReason?: string;
+  /** JMeter's and the machine's CPU during the run (local runs on Linux). */
+  readonly cpu?: CpuTimeline;
+  /** Plans with a schedule: planned vs achieved rate per group or phase. */
+  readonly rates?: RateReport;
   /** Set when the first seconds measured nothing and the run was stopped early (see gateway-check.ts). */
   readonly failedFast?: string;
   /** Set when the results show the gateway could not be measured (dead URL, refused token, unknown server id…). */
@@ -79,7 +87,7 @@ export interface RunStep {
 }
 
 /** The run, step by step. SLA verdicts and the HTML report slot in after `analyze`. */
-export const defaultRunSteps: readonly RunStep[] = [executeStep, analyzeStep, gatewayStep, summaryStep, reportStep, latestStep, verdictStep];
+export const defaultRunSteps: readonly RunStep[] = [executeStep, analyzeStep, ratesStep, gatewayStep, summaryStep, reportStep, latestStep, verdictStep];
 
 export type RunOutcome = RunContext & { readonly exit: JmeterExit; readonly summary: RunSummary };
 

@@ -6,6 +6,7 @@ import { ToolkitError } from '../errors.js';
 import { runnerProperties } from './args.js';
 import { checkLoadProperties } from './load-checks.js';
 import { parseProperties } from './properties.js';
+import { plannedEndS, type PlannedGroup } from '../plans/schedule.js';
 import type { PlanLoad } from '../plans/shape.js';
 import { checkPlanFresh, checkRequiredProperties, plannedDurationS, resolvePlan, type PlanCatalogue } from './resolve-plan.js';
 import { resolveJmeter } from './resolve-jmeter.js';
@@ -25,6 +26,8 @@ export interface PreparedRun {
   readonly redactedProperties: ReadonlyMap<string, string>;
   readonly plannedS?: number;
   readonly targetRps?: number;
+  /** Plans with a schedule: its groups or phases as planned for this run's properties. */
+  readonly planned?: readonly PlannedGroup[];
   /** Catalogue plans: the threads, rate and duration this run will have (printed before it starts). */
   readonly load?: PlanLoad;
 }
@@ -56,7 +59,8 @@ export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promis
   checkRequiredProperties(plan, new Map([...effective, ...secrets]));
   const jmeter = resolveJmeter({ env: deps.env, ...(deps.jmeterDir !== undefined && { jmeterDir: deps.jmeterDir }) });
   const load = plan.loadUnder?.(effective);
-  const plannedS = load?.durationS ?? plannedDurationS(plan, effective);
+  const planned = plan.schedule?.(effective);
+  const plannedS = planned !== undefined && planned.length > 0 ? plannedEndS(planned) : (load?.durationS ?? plannedDurationS(plan, effective));
   // Phased plans have one target per phase: no single figure to hold the whole run against.
   const targetRps = load ? (load.sequential ? NaN : (load.targetRps ?? NaN)) : Number(effective.get('TARGET_RPS') ?? plan.targetRps);
   return {
@@ -70,6 +74,7 @@ export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promis
     redactedProperties: redactProperties(new Map([...effective, ...[...secrets.keys()].map((k) => [k, ''] as const)])),
     ...(plannedS !== undefined && { plannedS }),
     ...(Number.isFinite(targetRps) && targetRps > 0 && { targetRps }),
+    ...(planned !== undefined && planned.length > 0 && { planned }),
   };
 }
 

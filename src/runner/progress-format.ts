@@ -15,18 +15,21 @@ const timeOf = (p: ProgressState): string => {
   return `${clock(p.elapsedS)}/${clock(p.plannedS)}${over > 0 ? ` (+${clock(over)} over plan)` : ''}`;
 };
 
+const phaseOf = (p: ProgressState): string => (p.planned ? `  ${p.planned.phase}` : '');
+const plannedOf = (p: ProgressState): string => (p.planned ? ` (planned ${p.planned.rps.toFixed(0)})` : '');
+
 /** One-line bar for a TTY (redrawn in place by the CLI): elapsed/planned, req/s, error %, active threads. */
 export function formatProgressBar(p: ProgressState, width = 24): string {
   const share = p.plannedS ? Math.min(1, p.elapsedS / p.plannedS) : 0;
   const filled = Math.round(share * width);
   const bar = p.plannedS ? `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ` : '';
-  return `${bar}${timeOf(p)}  ${p.ratePerS.toFixed(1)} req/s  err ${p.errorPct.toFixed(2)}%  threads ${p.activeThreads}  samples ${p.samples}`;
+  return `${bar}${timeOf(p)}${phaseOf(p)}  ${p.ratePerS.toFixed(1)} req/s${plannedOf(p)}  err ${p.errorPct.toFixed(2)}%  threads ${p.activeThreads}  samples ${p.samples}`;
 }
 
 /** Plain line for logs and CI (no TTY). */
 export function formatProgressLine(p: ProgressState): string {
   return (
-    `progress ${timeOf(p)} samples=${p.samples} rate=${p.ratePerS.toFixed(1)}/s ` +
+    `progress ${timeOf(p)}${p.planned ? ` phase=${p.planned.phase} planned=${p.planned.rps.toFixed(1)}/s` : ''} samples=${p.samples} rate=${p.ratePerS.toFixed(1)}/s ` +
     `errors=${p.errorPct.toFixed(2)}% active=${p.activeThreads}`
   );
 }

@@ -1,3 +1,4 @@
+import { groupsAt, plannedRpsAt, type PlannedGroup } from '../plans/schedule.js';
 import type { ProgressState, SummariserLine } from './types.js';
 
 /** Error-rate thresholds (per cent, over one summariser interval) that each raise one warning. */
@@ -10,6 +11,15 @@ const SLOW_INTERVALS = 3;
 export interface MonitorConfig {
   readonly plannedS?: number;
   readonly targetRps?: number;
+  /** The plan's schedule for this run: the target then follows the phases. */
+  readonly planned?: readonly PlannedGroup[];
+}
+
+/** The phase(s) planned at `t` s and their planned rate, summed over the groups running then. */
+export function plannedAt(groups: readonly PlannedGroup[], t: number): { readonly phase: string; readonly rps: number } | undefined {
+  const now = groupsAt(groups, t);
+  if (now.length === 0) return undefined;
+  return { phase: now.map((g) => g.name).join('+'), rps: now.reduce((sum, g) => sum + plannedRpsAt(g, t), 0) };
 }
 
 export interface MonitorState {
@@ -43,16 +53,24 @@ export function advanceProgress(
   line: SummariserLine,
   elapsedS: number,
   config: MonitorConfig,
+  scheduleS = elapsedS,
 ): { readonly state: MonitorState; readonly warnings: readonly string[] } {
   if (line.kind === 'total') return { state, warnings: [] };
+  const planned = config.planned && plannedAt(config.planned, scheduleS);
+  // The interval's middle: a whole interval inside a ramp-up or a phase change is judged by its average target.
+  const intervalTarget = config.planned ? plannedAt(config.planned, Math.max(0, scheduleS - line.elapsedS / 2))?.rps : config.targetRps;
+  const plannedS = config.planned && config.plannedS !== undefined ? config.plannedS + Math.max(0, elapsedS - scheduleS) : state.progress.plannedS;
+  const { planned: _before, ...previous } = state.progress;
   const progress: ProgressState = {
-    ...state.progress,
+    ...previous,
     elapsedS,
     samples: state.progress.samples + line.count,
     errors: state.progress.errors + line.errors,
     ratePerS: line.ratePerS ?? 0,
     errorPct: line.errorPct,
     activeThreads: line.active ?? state.progress.activeThreads,
+    ...(planned !== undefined && { planned }),
+    ...(plannedS !== undefined && { plannedS }),
   };
   const warnings: string[] = [];
   let errorThresholdsWarned = state.errorThresholdsWarned;
@@ -65,12 +83,12 @@ export function advanceProgress(
         `(${progress.errors} failed samples of ${progress.samples} so far): look at the target and jmeter.log`,
     );
   }
-  const slow = config.targetRps !== undefined && (line.active ?? 1) > 0 && (line.ratePerS ?? 0) < config.targetRps * SLOW_SHARE;
+  const slow = intervalTarget !== undefined && intervalTarget > 0 && (line.active ?? 1) > 0 && (line.ratePerS ?? 0) < intervalTarget * SLOW_SHARE;
   const slowIntervals = slow ? state.slowIntervals + 1 : 0;
   const slowWarned = state.slowWarned || slowIntervals >= SLOW_INTERVALS;
   if (slowWarned && !state.slowWarned) {
     warnings.push(
-      `achieved ${(line.ratePerS ?? 0).toFixed(1)} req/s, well below the plan's target of ${config.targetRps} req/s ` +
+      `achieved ${(line.ratePerS ?? 0).toFixed(1)} req/s, well below the plan's target of ${Math.round(intervalTarget ?? 0)} req/s ` +
         'for several intervals: the target is slow, or JMeter has too few threads or too little CPU',
     );
   }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 import { ToolkitError } from '../errors.js';
+import type { RateSchedule } from '../plans/schedule.js';
 import type { PlanLoad } from '../plans/shape.js';
 import type { ResolvedPlan } from './types.js';
 
@@ -12,6 +13,7 @@ export interface CatalogueEntry {
   readonly defaults: { readonly durationS?: number; readonly targetRps?: number };
   readonly requiredProperties: readonly string[];
   readonly phased: boolean;
+  readonly schedule?: RateSchedule;
   /** The load under a run's properties, the definition's defaults filling the rest. */
   loadUnder?(properties: ReadonlyMap<string, string>): PlanLoad;
   /** Files in `dir` (the plan and its data) that differ from what the definition renders now. */
@@ -60,6 +62,7 @@ function fromEntry(name: string, path: string, entry: CatalogueEntry | undefined
     ...(entry?.defaults.targetRps !== undefined && { targetRps: entry.defaults.targetRps }),
     ...(entry?.defaults.durationS !== undefined && !entry.phased && { durationS: entry.defaults.durationS }),
     requiredProperties: entry?.requiredProperties ?? [],
+    ...(entry?.schedule !== undefined && { schedule: entry.schedule }),
   };
 }
 

@@ -24,6 +24,8 @@ export interface SpawnJmeterOptions {
   readonly onSummary?: (line: SummariserLine) => void;
   readonly onTestStarted?: (udpPort: number) => void;
   readonly onStopStep?: (step: StopStep) => void;
+  /** JMeter's process id, which is also its process group id. */
+  readonly onSpawned?: (pid: number) => void;
   readonly redact?: (text: string) => string;
 }
 
@@ -35,6 +37,7 @@ export async function spawnJmeter(bin: string, args: readonly string[], o: Spawn
   for (const name of SECRET_ENV_NAMES) delete env[name];
   // Own process group: a terminal's Ctrl-C reaches only us, and we stop JMeter gracefully (stop.ts).
   const child = execa(bin, args, { cwd: o.cwd, env, extendEnv: false, reject: false, buffer: false, stdin: 'ignore', detached: true });
+  if (child.pid !== undefined) o.onSpawned?.(child.pid);
   const release = child.pid === undefined ? () => {} : guardProcessGroup(child.pid);
   let stopping: Promise<StopStep> | undefined;
   let stopSteps = 0;

@@ -62,6 +62,7 @@ export const summaryStep: RunStep = {
       remoteHosts: prepared.request.remoteHosts,
       redactedProperties: prepared.redactedProperties,
       ...(ctx.analysis !== undefined && { analysis: ctx.analysis.json }),
+      ...(ctx.rates !== undefined && { rates: ctx.rates }),
       ...(ctx.analysis?.slaJson !== undefined && { sla: ctx.analysis.slaJson }),
       warnings: ctx.warnings,
     });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
+import type { RateReport } from './rate-check.js';
 import type { JmeterExit, JmeterInstall, ResolvedPlan, RunFolder } from './types.js';
 
 /** summary.json: the analyzer's figures plus what is needed to reproduce and audit the run. */
@@ -23,6 +24,8 @@ export interface RunSummary {
   readonly properties: Readonly<Record<string, string>>;
   readonly files: { readonly jtl: string; readonly log: string; readonly properties: string };
   readonly analysis?: unknown;
+  /** Plans with a schedule: planned vs achieved rate and duration per group or phase. */
+  readonly rates?: RateReport;
   /** SLA verdicts of `jtl run --sla` (the findings JSON, see src/output/findings-json.ts). */
   readonly sla?: unknown;
   readonly warnings: readonly string[];
@@ -40,6 +43,7 @@ export interface SummaryInput {
   readonly remoteHosts: readonly string[];
   readonly redactedProperties: ReadonlyMap<string, string>;
   readonly analysis?: unknown;
+  readonly rates?: RateReport;
   readonly sla?: unknown;
   readonly warnings: readonly string[];
 }
@@ -68,6 +72,7 @@ export function buildRunSummary(s: SummaryInput): RunSummary {
     properties: Object.fromEntries(s.redactedProperties),
     files: { jtl: rel(s.folder.jtl), log: rel(s.folder.log), properties: rel(s.folder.properties) },
     ...(s.analysis !== undefined && { analysis: s.analysis }),
+    ...(s.rates !== undefined && { rates: s.rates }),
     ...(s.sla !== undefined && { sla: s.sla }),
     warnings: s.warnings,
   };

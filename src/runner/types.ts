@@ -1,6 +1,8 @@
 /** The runner's domain objects. Options are normalised once (options.ts) into a RunRequest. */
 import type { PlanLoad } from '../plans/shape.js';
 
+import type { PlannedGroup, RateSchedule } from '../plans/schedule.js';
+
 export type Profile = 'ci' | 'production';
 
 /** What the user asked for, validated and normalised. No secret in here: the token travels separately. */
@@ -34,6 +36,8 @@ export interface ResolvedPlan {
   readonly targetRps?: number;
   readonly durationS?: number;
   readonly requiredProperties: readonly string[];
+  /** Catalogue plans that hold a rate: what they promise over time. */
+  readonly schedule?: RateSchedule;
   /** Catalogue plans: threads, rate and duration under the run's properties. */
   readonly loadUnder?: (properties: ReadonlyMap<string, string>) => PlanLoad;
   /** Catalogue plans run from plans/: the files there that differ from the definitions. */
@@ -90,7 +94,11 @@ export interface ProgressState {
   /** Error % of the last interval. */
   readonly errorPct: number;
   readonly activeThreads: number;
+  /** Plans with a schedule: the phase(s) planned now and their planned rate (compare with ratePerS). */
+  readonly planned?: { readonly phase: string; readonly rps: number };
 }
+
+export type { PlannedGroup };
 
 export type RunEvent =
   | { readonly kind: 'started'; readonly folder: RunFolder; readonly jmeter: JmeterInstall; readonly plan: ResolvedPlan; readonly load?: PlanLoad }

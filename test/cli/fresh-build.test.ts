@@ -30,7 +30,7 @@ afterAll(() => rmSync(clone, { recursive: true, force: true }));
 
 describe('bin/jtl.js never runs stale code', () => {
   it('an edited plan definition is what `jtl plans build` writes, without `npm run build`', async () => {
-    editSource('src/plans/rest-api-baseline.ts', "prop('THREADS', 100)", "prop('THREADS', 120)");
+    editSource('src/plans/rest-api-baseline.ts', 'threads: 100, rampUpS: 60', 'threads: 120, rampUpS: 60');
     const out = join(clone, 'built-plans');
     const r = await jtl('plans', 'build', '--out', out);
     expect(r.exitCode, r.all).toBe(0);

@@ -5,8 +5,19 @@ import { findPlan } from '../../src/plans/catalogue.js';
 
 describe('the effective load printed before a run starts', () => {
   it('a single group: threads, rate, duration, ramp-up and the profile', () => {
-    const load = findPlan('load_test')!.loadUnder(new Map());
-    expect(formatLoad(load, 'production')).toBe('load: 400 threads, 4000 req/s, 1800 s (ramp-up 120 s) [profile production]');
+    const load = findPlan('rest_api_baseline')!.loadUnder(new Map());
+    expect(formatLoad(load, 'production')).toBe('load: 100 threads, 1000 req/s, 600 s (ramp-up 60 s) [profile production]');
+  });
+
+  it('split groups (load_test): the total, then REST_SHARE % to REST and the rest to MCP', () => {
+    const load = findPlan('load_test')!.loadUnder(new Map([['REST_SHARE', '70']]));
+    expect(formatLoad(load, 'production')).toBe(
+      [
+        'load: 400 threads, 4000 req/s, 1800 s (ramp-up 120 s) [profile production]',
+        '  REST: 280 threads, 2800 req/s, 1800 s (ramp-up 120 s)',
+        '  MCP: 120 threads, 1200 req/s, 1800 s (ramp-up 120 s)',
+      ].join('\n'),
+    );
   });
 
   it('phases: the highest phase, then each phase; TIME_SCALE when it is not 1', () => {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 
 import { plansDir } from '../../plans/paths.js';
 import { analyzeJtl } from '../../jtl/analyze.js';
+import { eachSample } from '../../jtl/each-sample.js';
 import type { AnalyzeJtl, RunDeps } from '../../runner/pipeline.js';
 import { normalizeRunOptions, RUN_DEFAULTS, type RawRunOptions } from '../../runner/options.js';
 import { formatProgressBar, formatProgressLine } from '../../runner/progress-format.js';
@@ -12,6 +13,7 @@ import type { PlanCatalogue } from '../../runner/resolve-plan.js';
 import type { Finding } from '../../findings/finding.js';
 import type { ProgressState, RunEvent } from '../../runner/types.js';
 import { runAnalysisOf } from '../format/run-analysis.js';
+import { formatRatesTable } from '../format/rates-table.js';
 import { prepareRunSla, type RunSlaOptions } from '../run-sla.js';
 import { formatLoad } from '../format/load.js';
 import { preflightBeforeRun } from './doctor.js';
@@ -95,6 +97,7 @@ export function registerRunCommand(program: Command): void {
         await sla?.stop();
         view.done();
         process.stdout.write(options.json ? JSON.stringify(outcome.summary, null, 2) + '\n' : (outcome.analysis?.table ?? ''));
+        if (!options.json && outcome.rates) process.stdout.write('\n' + formatRatesTable(outcome.rates));
         await sla?.publish(outcome.analysis?.findings, Boolean(options.json));
         process.stderr.write(`run folder: ${outcome.folder.dir}\n`);
         if (outcome.reportPath !== undefined) process.stderr.write(`report: ${outcome.reportPath}\n`);
@@ -112,7 +115,8 @@ export function registerRunCommand(program: Command): void {
 function runDeps(plans: PlanCatalogue['plans']): Omit<RunDeps, 'signal' | 'hurry' | 'onEvent'> {
   const root = repoRoot();
   const catalogue: PlanCatalogue = { plans, dir: plansDir() };
-  return { catalogue, analyze: analyzeRun, writeReport, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
+  const each = async (jtl: string, onSample: Parameters<typeof eachSample>[1]): Promise<void> => void (await eachSample(jtl, onSample));
+  return { catalogue, analyze: analyzeRun, eachSample: each, writeReport, env: process.env, cwd: process.cwd(), profilesDir: join(root, 'properties') };
 }
 
 const analyzeRun: AnalyzeJtl = async (jtl) => runAnalysisOf(await analyzeJtl({ files: [jtl] }));

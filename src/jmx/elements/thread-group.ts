@@ -14,6 +14,12 @@ export interface ThreadGroupOptions {
   /** Iterations per thread; default: forever when a duration is set, else 1. */
   readonly loops?: IntValue;
   readonly onSampleError?: OnSampleError;
+  /**
+   * Create each thread when its ramp-up turn comes (`ThreadGroup.delayedStart`). With a duration this also fixes
+   * ONE end time for the group: otherwise JMeter gives each thread "its creation time + duration", so a group
+   * whose thousands of threads take 20 s to create runs 20 s longer than planned.
+   */
+  readonly delayedStart?: boolean;
 }
 
 interface GroupBase {
@@ -66,6 +72,7 @@ export const threadGroupNode = (g: ThreadGroup | SetupThreadGroup | TeardownThre
     intProp('ThreadGroup.ramp_time', o.rampUpS ?? 1),
     boolProp('ThreadGroup.same_user_on_next_iteration', true),
     stringProp('ThreadGroup.on_sample_error', o.onSampleError ?? 'continue'),
+    ...(o.delayedStart ? [boolProp('ThreadGroup.delayedStart', true)] : []),
     elementProp(
       'ThreadGroup.main_controller',
       'LoopController',
