@@ -29,7 +29,6 @@ setup: ## install everything: npm packages (npm ci builds dist/) and JMeter 5.6.
 	@$(MAKE) --no-print-directory jmeter-install
 	@# The HTML report's tests open it in Debian's chromium (.ci/run installs it in CI, as root).
 	@[ -x /usr/bin/chromium ] || echo "note: the report tests need Debian's chromium at /usr/bin/chromium: sudo apt-get install -y chromium" >&2
-	@bash scripts/install-actionlint.sh
 
 .PHONY: quickstart
 quickstart: setup ## install everything, generate the plans, run rest_api_baseline briefly against the embedded target, analyze it, write the HTML report
@@ -39,6 +38,8 @@ quickstart: setup ## install everything, generate the plans, run rest_api_baseli
 
 .PHONY: test
 test: setup ## install everything and run the whole test suite (what CI runs)
+	@# The workflow tests lint .github/ with actionlint, built from its Go module (tests only: quickstart needs no Go).
+	@bash scripts/install-actionlint.sh
 	@npm run typecheck
 	@node bin/jtl.js plans check
 	@npx vitest run

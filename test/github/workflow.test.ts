@@ -13,8 +13,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'jtl-actions-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('GitHub workflow and composite action', () => {
-  it('pass actionlint (installed by make setup: scripts/install-actionlint.sh)', async () => {
-    expect(existsSync(actionlint), 'run `bash scripts/install-actionlint.sh` (make setup does)').toBe(true);
+  it('pass actionlint (installed by make test: scripts/install-actionlint.sh)', async () => {
+    expect(existsSync(actionlint), 'run `bash scripts/install-actionlint.sh` (make test does)').toBe(true);
     const r = await execa(actionlint, ['-no-color', '.github/workflows/performance.yml'], { cwd: repo, reject: false, all: true });
     expect(r.all).toBe('');
     expect(r.exitCode).toBe(0);
