@@ -12,11 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 
-import { execa } from 'execa';
-
 import { jmeterBin } from '../test/jmx/jmeter-home.js';
 import { generateJtl, HEADER } from '../test/jtl/generate.js';
 import { MEMORY_CASES } from './memory-cases.js';
+import { measure, type Measure } from './measure.js';
 
 const arg = (name: string) => process.argv.indexOf(`--${name}`);
 const mb = arg('mb') > 0 ? Number(process.argv[arg('mb') + 1]) : 600;
@@ -36,22 +35,6 @@ async function writeJtl(path: string, targetBytes: number): Promise<void> {
   }
   out.end();
   await once(out, 'finish');
-}
-
-interface Measure {
-  readonly name: string;
-  readonly seconds: number;
-  readonly peakRssMb: number;
-}
-
-/** Runs a command under /usr/bin/time to get its peak RSS; wall time measured here. */
-async function measure(name: string, command: string, args: readonly string[], env: Record<string, string> = {}, cwd?: string): Promise<Measure> {
-  const started = process.hrtime.bigint();
-  const r = await execa('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', command, ...args], { reject: false, env, all: true, ...(cwd && { cwd }) });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.exitCode !== 0) throw new Error(`${name} failed (${r.exitCode}): ${r.all?.slice(-500)}`);
-  const kb = Number(/PEAK_RSS_KB=(\d+)/.exec(r.all ?? '')?.[1] ?? Number.NaN);
-  return { name, seconds, peakRssMb: kb / 1024 };
 }
 
 const node = (script: string, file: string) => [process.execPath, ['--input-type=module', '-e', script, file]] as const;

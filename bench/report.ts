@@ -15,6 +15,7 @@ import { execa } from 'execa';
 
 import { jmeterBin } from '../test/jmx/jmeter-home.js';
 import { generateJtl, HEADER } from '../test/jtl/generate.js';
+import { best, measure, type Measure } from './measure.js';
 
 const arg = (name: string) => process.argv.indexOf(`--${name}`);
 const value = (name: string) => (arg(name) > 0 ? process.argv[arg(name) + 1] : undefined);
@@ -38,31 +39,6 @@ async function writeJtl(path: string): Promise<void> {
   }
   out.end();
   await once(out, 'finish');
-}
-
-interface Measure {
-  readonly name: string;
-  readonly seconds: number;
-  readonly peakRssMb: number;
-}
-
-/** The fastest of `repeat` runs: this machine is shared, the slower runs measure the neighbours. */
-async function best(repeat: number, run: () => Promise<Measure>): Promise<Measure> {
-  let fastest: Measure | undefined;
-  for (let i = 0; i < repeat; i++) {
-    const m = await run();
-    if (fastest === undefined || m.seconds < fastest.seconds) fastest = m;
-  }
-  return fastest!;
-}
-
-async function measure(name: string, command: string, args: readonly string[], env: Record<string, string> = {}, cwd?: string): Promise<Measure> {
-  const started = process.hrtime.bigint();
-  const r = await execa('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', command, ...args], { reject: false, env, all: true, ...(cwd && { cwd }) });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.exitCode !== 0) throw new Error(`${name} failed (${r.exitCode}): ${r.all?.slice(-500)}`);
-  const kb = Number(/PEAK_RSS_KB=(\d+)/.exec(r.all ?? '')?.[1] ?? Number.NaN);
-  return { name, seconds, peakRssMb: kb / 1024 };
 }
 
 const folderBytes = (dir: string): { files: number; bytes: number } =>
