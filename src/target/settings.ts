@@ -1,0 +1,42 @@
+import { ToolkitError } from '../errors.js';
+import type { TargetOptions } from './types.js';
+
+/**
+ * Settings of the real gateway, by its own names (its `.env` / environment), that the stand-in models. The
+ * stand-in's defaults are the gateway as `scripts/gateway/gateway.env` configures it for load tests, so a case
+ * that passes against one passes against the other with the same settings.
+ */
+export type GatewaySettings = Readonly<Record<string, string>>;
+
+type Apply = (value: string, name: string) => Partial<TargetOptions>;
+
+const flag = (value: string, name: string): boolean => {
+  const v = value.trim().toLowerCase();
+  if (v === 'true' || v === '1' || v === 'yes') return true;
+  if (v === 'false' || v === '0' || v === 'no') return false;
+  throw new ToolkitError('TARGET_BAD_SETTING', `${name}=${value}: expected true or false`, { name, value });
+};
+
+const seconds = (value: string, name: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new ToolkitError('TARGET_BAD_SETTING', `${name}=${value}: expected seconds (a number ≥ 0)`, { name, value });
+  return n * 1000;
+};
+
+const MODELLED: Readonly<Record<string, Apply>> = {
+  USE_STATEFUL_SESSIONS: (v, n) => ({ statefulSessions: flag(v, n) }),
+  SSE_KEEPALIVE_INTERVAL: (v, n) => ({ sseKeepaliveMs: seconds(v, n) }),
+};
+
+/** The target options that make the stand-in behave like the gateway with these settings. */
+export function targetOptionsFromSettings(settings: GatewaySettings): TargetOptions {
+  let options: TargetOptions = {};
+  for (const [name, value] of Object.entries(settings)) {
+    const apply = MODELLED[name];
+    if (apply === undefined) {
+      throw new ToolkitError('TARGET_UNKNOWN_SETTING', `the stand-in does not model the gateway setting ${name} (it models ${Object.keys(MODELLED).join(', ')})`, { name });
+    }
+    options = { ...options, ...apply(value, name) };
+  }
+  return options;
+}
