@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Sample } from '../../src/jtl/sample.js';
+import type { Sample } from '../../src/stats/sample.js';
 import type { PlannedGroup } from '../../src/plans/schedule.js';
 import { cpuBetween } from '../../src/runner/cpu-sampler.js';
 import { checkGroup, type GroupMeasurement } from '../../src/runner/rate-check.js';
