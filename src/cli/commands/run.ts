@@ -71,7 +71,7 @@ export function registerRunCommand(program: Command): void {
       // Loaded here, not at start-up: `jtl analyze` and `--help` need none of the runner, plans or target.
       const [{ runPlan }, { withEmbeddedTarget }, { planCatalogue }] = await Promise.all([
         import('../../runner/pipeline.js'),
-        import('../../runner/embedded-target.js'),
+        import('../embedded-target.js'),
         import('../../plans/catalogue.js'),
       ]);
       const normalized = normalizeRunOptions(plan, options);
