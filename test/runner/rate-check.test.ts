@@ -7,7 +7,7 @@ import { checkGroup, type GroupMeasurement } from '../../src/runner/rate-check.j
 import { RateMeter } from '../../src/runner/rate-meter.js';
 import { isLoopbackUrl, measureGroup, plannedCount } from '../../src/runner/rates-step.js';
 import { advanceProgress, initialMonitorState, plannedAt } from '../../src/runner/progress-monitor.js';
-import { formatProgressLine } from '../../src/runner/progress-format.js';
+import { formatProgressLine } from '../../src/output/progress-format.js';
 
 const group = (o: Partial<PlannedGroup> = {}): PlannedGroup => ({
   name: 'phase3',
