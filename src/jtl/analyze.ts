@@ -1,12 +1,13 @@
 import { JtlError } from '../errors.js';
 import { Aggregation } from '../stats/aggregation.js';
-import { DEFAULT_PERCENTILES, JMETER_APDEX, type ApdexThresholds, type IntervalStats, type LabelStats, type StatsMode } from '../stats/types.js';
+import { DEFAULT_PERCENTILES, JMETER_APDEX, type ApdexThresholds, type IntervalStats, type LabelTable, type StatsMode } from '../stats/types.js';
 import { fastPathReads, type CsvDialect } from './csv-layout.js';
 import { readCsvJtlWithCsvParse } from './csv-parse-reader.js';
 import { readCsvJtl, readCsvLayout } from './csv-reader.js';
 import { openJtl, type JtlFormat, type OpenedJtl } from './open.js';
 import { canSplit, mergeIssues, readCsvInHalves } from './parallel.js';
-import type { ReadIssues, Sample } from './sample.js';
+import type { Sample } from '../stats/sample.js';
+import type { ReadIssues } from './sample.js';
 import { readXmlJtl } from './xml-reader.js';
 import { readXmlJtlWithSax } from './xml-sax-reader.js';
 import { sampleFilter, type SampleFilterOptions } from './filter.js';
@@ -42,14 +43,11 @@ export interface AnalyzedFile {
   readonly samples: number;
 }
 
-export interface Analysis {
+/** The statistics table (`labels`, `total`) of the files read, and what the reading noticed. */
+export interface Analysis extends LabelTable {
   readonly mode: StatsMode;
   readonly percentiles: readonly number[];
   readonly files: readonly AnalyzedFile[];
-  /** Rows sorted by label, controller rows included. */
-  readonly labels: readonly LabelStats[];
-  /** All samples but transaction-controller rows, as JMeter's Total. */
-  readonly total: LabelStats;
   readonly intervals: readonly IntervalStats[];
   /** The interval of `intervals`: the requested one, doubled as often as a long run needed (see requestedIntervalMs). */
   readonly intervalMs: number;

@@ -5,7 +5,8 @@ import { parse, type CsvError } from 'csv-parse';
 import { detectLayout, firstLineSplitter, type CsvDialect } from './csv-layout.js';
 import { recordTaker, type CsvReadResult } from './csv-reader.js';
 import type { OpenedJtl } from './open.js';
-import { noteSkip, type ReadIssues, type Sample } from './sample.js';
+import type { Sample } from '../stats/sample.js';
+import { noteSkip, type ReadIssues } from './sample.js';
 import { TRUNCATED, type RecordView } from './scanner.js';
 
 /**

@@ -3,7 +3,8 @@ import { detectLayout, firstLineSplitter, type CsvDialect, type CsvLayout } from
 import { fieldInteger, fieldIsTrue, fieldStartsWith, fieldText } from './fields.js';
 import { ByteInterner } from './intern.js';
 import type { OpenedJtl } from './open.js';
-import { addNote, CONTROLLER_MESSAGE, EMPTY_CONTROLLER_MESSAGE, noteSkip, type ReadIssues, type Sample, type WritableSample } from './sample.js';
+import type { Sample } from '../stats/sample.js';
+import { addNote, CONTROLLER_MESSAGE, EMPTY_CONTROLLER_MESSAGE, noteSkip, type ReadIssues, type WritableSample } from './sample.js';
 import { newScanState, scanChunk, TRUNCATED, type RecordView } from './scanner.js';
 import { parseFormattedTimestamp } from './timestamp.js';
 

@@ -2,7 +2,8 @@ import { fastPathReads } from './csv-layout.js';
 import { readCsvJtlWithCsvParse } from './csv-parse-reader.js';
 import { readCsvJtl } from './csv-reader.js';
 import { openJtl } from './open.js';
-import type { ReadIssues, Sample } from './sample.js';
+import type { Sample } from '../stats/sample.js';
+import type { ReadIssues } from './sample.js';
 import { readXmlJtl } from './xml-reader.js';
 import { readXmlJtlWithSax } from './xml-sax-reader.js';
 

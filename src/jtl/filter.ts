@@ -1,4 +1,4 @@
-import type { Sample } from './sample.js';
+import type { Sample } from '../stats/sample.js';
 
 export interface SampleFilterOptions {
   /** Only labels this expression matches (it searches: anchor it with ^…$ for a full match). */

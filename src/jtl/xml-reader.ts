@@ -1,6 +1,7 @@
 import { ByteInterner } from './intern.js';
 import type { OpenedJtl } from './open.js';
-import { noteSkip, type ReadIssues, type Sample, type WritableSample } from './sample.js';
+import type { Sample } from '../stats/sample.js';
+import { noteSkip, type ReadIssues, type WritableSample } from './sample.js';
 import { decodeXmlText, SAMPLE_ATTRIBUTES, sampleFromAttributes, type SampleAttributes } from './xml-sample.js';
 
 /**

@@ -3,7 +3,8 @@ import { StringDecoder } from 'node:string_decoder';
 import sax from 'sax';
 
 import type { OpenedJtl } from './open.js';
-import { addNote, noteSkip, type ReadIssues, type Sample, type WritableSample } from './sample.js';
+import type { Sample } from '../stats/sample.js';
+import { addNote, noteSkip, type ReadIssues, type WritableSample } from './sample.js';
 import { UNFINISHED_SAMPLE_TAG } from './xml-reader.js';
 import { sampleFromAttributes, type SampleAttributes } from './xml-sample.js';
 

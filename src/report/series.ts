@@ -1,4 +1,4 @@
-import type { Sample } from '../jtl/sample.js';
+import type { Sample } from '../stats/sample.js';
 import { logBinOf, logBinRanker, LOG_BINS } from '../stats/log-bins.js';
 import { percentileLegacyOf } from '../stats/percentile.js';
 import { distributionOf, type DistributionBar } from './distribution.js';

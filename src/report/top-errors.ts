@@ -1,4 +1,4 @@
-import type { Sample } from '../jtl/sample.js';
+import type { Sample } from '../stats/sample.js';
 
 /** Distinct errors kept; later ones are only counted (`otherErrors`). */
 export const MAX_ERRORS = 50;

@@ -1,5 +1,5 @@
 import { groupOfLabel, type PlannedGroup } from '../plans/schedule.js';
-import type { Sample } from '../jtl/sample.js';
+import type { Sample } from '../stats/sample.js';
 
 /** Samples, failures and summed response time of one time slice. */
 interface Slice {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 
 import { plannedEndS, type PlannedGroup } from '../plans/schedule.js';
-import type { Sample } from '../jtl/sample.js';
+import type { Sample } from '../stats/sample.js';
 import { cpuBetween, type CpuTimeline } from './cpu-sampler.js';
 import type { RunStep } from './pipeline.js';
 import { checkGroup, RATE_TOLERANCE, type GroupMeasurement, type RateReport } from './rate-check.js';

@@ -1,4 +1,4 @@
-import type { Sample } from '../jtl/sample.js';
+import type { Sample } from '../stats/sample.js';
 import { JMETER_APDEX, type ApdexThresholds } from '../stats/types.js';
 import { Cell } from './cells.js';
 import { isTimeMetric, type RuleSet, type SlaRule } from './rule.js';

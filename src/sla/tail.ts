@@ -3,7 +3,8 @@ import { open } from 'node:fs/promises';
 import type { CsvLayout } from '../jtl/csv-layout.js';
 import { readCsvJtl } from '../jtl/csv-reader.js';
 import type { OpenedJtl } from '../jtl/open.js';
-import type { ReadIssues, Sample } from '../jtl/sample.js';
+import type { Sample } from '../stats/sample.js';
+import type { ReadIssues } from '../jtl/sample.js';
 
 /**
  * Reads a CSV JTL that JMeter is still writing: each `read()` passes on the records completed since the last

@@ -1,4 +1,4 @@
-import type { Sample } from '../jtl/sample.js';
+import type { Sample } from './sample.js';
 import { MsHistogram, type HistogramCounts } from './histogram.js';
 import { nextMean } from './mean.js';
 import { percentileLegacy, percentileLegacyOf } from './percentile.js';

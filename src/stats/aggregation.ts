@@ -1,4 +1,4 @@
-import type { Sample } from '../jtl/sample.js';
+import type { Sample } from './sample.js';
 import { RowAccumulator, type RowSnapshot } from './accumulator.js';
 import { IntervalSeries, type SeriesSnapshot } from './intervals.js';
 import { Timeline, type DaySpan, type TimeOutlier } from './timeline.js';

@@ -1,4 +1,4 @@
-import type { Sample } from '../jtl/sample.js';
+import type { Sample } from './sample.js';
 import { percentileLegacyOf } from './percentile.js';
 import type { IntervalStats } from './types.js';
 

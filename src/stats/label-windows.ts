@@ -1,4 +1,4 @@
-import type { Sample } from '../jtl/sample.js';
+import type { Sample } from './sample.js';
 import { bucketOf } from './log-buckets.js';
 
 /** One label in one time window: what the comparison's resampling needs, nothing more. */

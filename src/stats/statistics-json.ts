@@ -1,7 +1,6 @@
-import type { Analysis } from '../jtl/analyze.js';
 import { javaHashMapOrder } from './java-hash-order.js';
 import { javaDoubleToString, javaFloatToString } from './java-number.js';
-import type { LabelStats } from './types.js';
+import type { LabelStats, LabelTable } from './types.js';
 
 /** One entry of JMeter's dashboard statistics.json, fields in JMeter's order. */
 export interface StatisticsJsonEntry {
@@ -55,7 +54,7 @@ function entry(s: LabelStats, pcts: Pcts): StatisticsJsonEntry {
  * appearance), and the exporter puts Total, then those labels, into another HashMap, which Jackson writes in its
  * iteration order. A label named Total replaces Total's entry, as in JMeter.
  */
-export function statisticsJsonEntries(a: Analysis, pcts: Pcts = [90, 95, 99]): Array<[string, StatisticsJsonEntry]> {
+export function statisticsJsonEntries(a: LabelTable, pcts: Pcts = [90, 95, 99]): Array<[string, StatisticsJsonEntry]> {
   const byAppearance = [...a.labels].sort((x, y) => (x.appearance ?? 0) - (y.appearance ?? 0));
   const entries = new Map<string, StatisticsJsonEntry>([['Total', entry(a.total, pcts)]]);
   for (const s of byAppearance) entries.set(s.label, entry(s, pcts));
@@ -65,12 +64,12 @@ export function statisticsJsonEntries(a: Analysis, pcts: Pcts = [90, 95, 99]): A
 }
 
 /** statistics.json as an object (key order as JMeter's, except that JavaScript puts integer-like keys first). */
-export function toStatisticsJson(a: Analysis, pcts: Pcts = [90, 95, 99]): Record<string, StatisticsJsonEntry> {
+export function toStatisticsJson(a: LabelTable, pcts: Pcts = [90, 95, 99]): Record<string, StatisticsJsonEntry> {
   return Object.fromEntries(statisticsJsonEntries(a, pcts));
 }
 
 /** The text of statistics.json as JMeter writes it (Jackson's pretty printer, Java's number formats, its key order). */
-export function statisticsJsonTextOf(a: Analysis, pcts: Pcts = [90, 95, 99]): string {
+export function statisticsJsonTextOf(a: LabelTable, pcts: Pcts = [90, 95, 99]): string {
   return jacksonText(statisticsJsonEntries(a, pcts));
 }
 

@@ -44,6 +44,14 @@ export interface LabelStats {
   readonly failures: ReadonlyArray<{ readonly key: string; readonly count: number }>;
 }
 
+/** The rows of a statistics table: one per label (controller rows included) and Total. */
+export interface LabelTable {
+  /** Sorted by label. */
+  readonly labels: readonly LabelStats[];
+  /** All samples but transaction-controller rows, as JMeter's Total. */
+  readonly total: LabelStats;
+}
+
 /** One interval of the run (all samples but controller rows). */
 export interface IntervalStats {
   readonly startMs: number;

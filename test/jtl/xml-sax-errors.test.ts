@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import type { OpenedJtl } from '../../src/jtl/open.js';
-import type { ReadIssues, Sample } from '../../src/jtl/sample.js';
+import type { Sample } from '../../src/stats/sample.js';
+import type { ReadIssues } from '../../src/jtl/sample.js';
 import { readXmlJtl } from '../../src/jtl/xml-reader.js';
 import { readXmlJtlWithSax } from '../../src/jtl/xml-sax-reader.js';
 

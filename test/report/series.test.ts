@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Sample } from '../../src/jtl/sample.js';
+import type { Sample } from '../../src/stats/sample.js';
 import { distributionOf } from '../../src/report/distribution.js';
 import { MAX_CODES, MAX_POINTS, OTHER_CODES, ReportSeries } from '../../src/report/series.js';
 import { TopErrors } from '../../src/report/top-errors.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { checkLoadProperties } from '../../src/runner/load-checks.js';
-import { formatProgressBar, formatProgressLine } from '../../src/runner/progress-format.js';
+import { formatProgressBar, formatProgressLine } from '../../src/output/progress-format.js';
 import { runJtl } from './helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'jtl-arg-checks-'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatProgressBar, formatProgressLine } from '../../src/runner/progress-format.js';
+import { formatProgressBar, formatProgressLine } from '../../src/output/progress-format.js';
 import { advanceProgress, initialMonitorState, type MonitorConfig } from '../../src/runner/progress-monitor.js';
 import { isJmeterErrorLine, parseShutdownPort, parseSummariserLine } from '../../src/runner/progress.js';
 import type { SummariserLine } from '../../src/runner/types.js';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Sample } from '../../src/jtl/sample.js';
+import type { Sample } from '../../src/stats/sample.js';
 import type { PlannedGroup } from '../../src/plans/schedule.js';
 import { cpuBetween } from '../../src/runner/cpu-sampler.js';
 import { checkGroup, type GroupMeasurement } from '../../src/runner/rate-check.js';
 import { RateMeter } from '../../src/runner/rate-meter.js';
 import { isLoopbackUrl, measureGroup, plannedCount } from '../../src/runner/rates-step.js';
 import { advanceProgress, initialMonitorState, plannedAt } from '../../src/runner/progress-monitor.js';
-import { formatProgressLine } from '../../src/runner/progress-format.js';
+import { formatProgressLine } from '../../src/output/progress-format.js';
 
 const group = (o: Partial<PlannedGroup> = {}): PlannedGroup => ({
   name: 'phase3',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Sample } from '../../src/jtl/sample.js';
+import type { Sample } from '../../src/stats/sample.js';
 import { RowAccumulator } from '../../src/stats/accumulator.js';
 import { JMETER_APDEX } from '../../src/stats/types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Sample } from '../../src/jtl/sample.js';
+import type { Sample } from '../../src/stats/sample.js';
 import { IntervalSeries } from '../../src/stats/intervals.js';
 
 const sample = (timeStamp: number, elapsedMs: number, success = true, allThreads = 1) => ({ timeStamp, elapsedMs, success, allThreads }) as unknown as Sample;

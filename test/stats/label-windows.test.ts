@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Sample } from '../../src/jtl/sample.js';
+import type { Sample } from '../../src/stats/sample.js';
 import { LabelWindows, MAX_WINDOWS } from '../../src/stats/label-windows.js';
 import { bucketBounds, bucketOf, bucketPercentile, EXACT_BELOW } from '../../src/stats/log-buckets.js';
 

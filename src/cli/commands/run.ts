@@ -7,15 +7,14 @@ import { analyzeJtl } from '../../jtl/analyze.js';
 import { eachSample } from '../../jtl/each-sample.js';
 import type { AnalyzeJtl, RunDeps } from '../../runner/pipeline.js';
 import { normalizeRunOptions, RUN_DEFAULTS, type RawRunOptions } from '../../runner/options.js';
-import { formatProgressBar, formatProgressLine } from '../../runner/progress-format.js';
 import { repoRoot } from '../../runner/repo-root.js';
 import type { PlanCatalogue } from '../../runner/resolve-plan.js';
 import type { Finding } from '../../findings/finding.js';
-import type { ProgressState, RunEvent } from '../../runner/types.js';
+import type { RunEvent } from '../../runner/types.js';
+import { runProgressView } from '../../output/run-progress.js';
 import { runAnalysisOf } from '../format/run-analysis.js';
 import { formatRatesTable } from '../format/rates-table.js';
 import { prepareRunSla, type RunSlaOptions } from '../run-sla.js';
-import { formatLoad } from '../format/load.js';
 import { preflightBeforeRun } from './doctor.js';
 
 interface RunCommandOptions extends RawRunOptions, RunSlaOptions {
@@ -71,7 +70,7 @@ export function registerRunCommand(program: Command): void {
       // Loaded here, not at start-up: `jtl analyze` and `--help` need none of the runner, plans or target.
       const [{ runPlan }, { withEmbeddedTarget }, { planCatalogue }] = await Promise.all([
         import('../../runner/pipeline.js'),
-        import('../../runner/embedded-target.js'),
+        import('../embedded-target.js'),
         import('../../plans/catalogue.js'),
       ]);
       const normalized = normalizeRunOptions(plan, options);
@@ -84,7 +83,7 @@ export function registerRunCommand(program: Command): void {
       const onSignal = (): void => (stop.signal.aborted ? hurry.abort() : stop.abort());
       // SIGHUP: the terminal closed; JMeter (its own process group) would not notice, so it is stopped like on Ctrl-C.
       process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('SIGHUP', onSignal);
-      const view = progressView(process.stderr, normalized.profile);
+      const view = runProgressView(process.stderr, normalized.profile);
       try {
         const onEvent = (e: RunEvent): void => {
           if (e.kind === 'started') sla?.started(e.folder.jtl);
@@ -126,46 +125,3 @@ const writeReport = async (runFolder: string, findings?: readonly Finding[]): Pr
   const { writeReport: write } = await import('../../report/write.js');
   return (await write({ inputs: [runFolder], ...(findings && findings.length > 0 && { findings }) })).html;
 };
-
-/** Progress on stderr: a bar redrawn in place on a TTY (its clock ticks every second), plain lines otherwise. */
-function progressView(out: NodeJS.WriteStream, profile?: string) {
-  const tty = Boolean(out.isTTY);
-  let last: { state: ProgressState; at: number } | undefined;
-  let barShown = false;
-  const drawBar = (): void => {
-    if (!last) return;
-    const elapsedS = last.state.elapsedS + (Date.now() - last.at) / 1000;
-    out.write(`\r\x1b[2K${formatProgressBar({ ...last.state, elapsedS })}`);
-    barShown = true;
-  };
-  const ticker = tty ? setInterval(drawBar, 1000).unref() : undefined;
-  const clearBar = (): void => {
-    if (barShown) out.write('\r\x1b[2K');
-    barShown = false;
-  };
-  const say = (line: string): void => {
-    clearBar();
-    out.write(line + '\n');
-    if (tty) drawBar();
-  };
-  return {
-    onEvent: (e: RunEvent): void => {
-      if (e.kind === 'started') {
-        say(`running ${e.plan.name} with JMeter (${e.jmeter.bin}) into ${e.folder.dir}`);
-        if (e.load) say(formatLoad(e.load, profile));
-      }
-      else if (e.kind === 'warning') say(`warning: ${e.message}`);
-      else if (e.kind === 'stopping') say(`stopping JMeter: ${e.step}`);
-      else if (tty) {
-        last = { state: e.state, at: Date.now() };
-        drawBar();
-      } else say(formatProgressLine(e.state));
-    },
-    onLine: (line: string): void => say(`jmeter: ${line}`),
-    done: (): void => {
-      clearInterval(ticker);
-      last = undefined;
-      clearBar();
-    },
-  };
-}

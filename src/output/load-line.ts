@@ -1,4 +1,4 @@
-import type { GroupLoad, PlanLoad } from '../../plans/shape.js';
+import type { GroupLoad, PlanLoad } from '../plans/shape.js';
 
 const figures = (l: { threads: number; targetRps?: number; durationS: number; rampUpS?: number }, upTo = ''): string =>
   `${upTo}${l.threads} threads, ${l.targetRps === undefined ? 'no rate target' : `${upTo}${l.targetRps} req/s`}, ${l.durationS} s` +

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatLoad } from '../../src/cli/format/load.js';
+import { formatLoad } from '../../src/output/load-line.js';
 import { findPlan } from '../../src/plans/catalogue.js';
 
 describe('the effective load printed before a run starts', () => {

@@ -1,4 +1,4 @@
-import type { ProgressState } from './types.js';
+import type { ProgressState } from '../runner/types.js';
 
 const clock = (s: number): string => {
   const whole = Math.max(0, Math.round(s));
@@ -18,7 +18,7 @@ const timeOf = (p: ProgressState): string => {
 const phaseOf = (p: ProgressState): string => (p.planned ? `  ${p.planned.phase}` : '');
 const plannedOf = (p: ProgressState): string => (p.planned ? ` (planned ${p.planned.rps.toFixed(0)})` : '');
 
-/** One-line bar for a TTY (redrawn in place by the CLI): elapsed/planned, req/s, error %, active threads. */
+/** One-line bar for a TTY (redrawn in place by run-progress.ts): elapsed/planned, req/s, error %, active threads. */
 export function formatProgressBar(p: ProgressState, width = 24): string {
   const share = p.plannedS ? Math.min(1, p.elapsedS / p.plannedS) : 0;
   const filled = Math.round(share * width);
