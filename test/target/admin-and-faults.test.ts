@@ -164,6 +164,26 @@ describe('fault injection', () => {
     }
   });
 
+  it('reaches the admin routes by their plan labels: HTMX partials, the JSON paths, the dashboard, the login POST', async () => {
+    const faulty = await startTarget({
+      faults: [{ route: 'HTMX /admin/*', errorRate: 1 }, { route: 'GET /admin/tools', errorRate: 1 }, { route: 'POST /admin/login', errorRate: 1 }, { route: 'GET /admin/', latency: { kind: 'fixed', ms: 80 } }],
+      fastTimePort: null,
+      fastTestPort: null,
+    });
+    try {
+      const bearer = { authorization: `Bearer ${faulty.token}` };
+      expect((await fetch(`${faulty.url}/admin/tools/partial?page=1`, { headers: { ...bearer, 'hx-request': 'true' } })).status).toBe(503);
+      expect((await fetch(`${faulty.url}/admin/tools`, { headers: bearer })).status).toBe(503);
+      expect((await fetch(`${faulty.url}/admin/servers`, { headers: bearer })).status).toBe(200);
+      expect((await fetch(`${faulty.url}/admin/login`, { method: 'POST', body: '' })).status).toBe(503);
+      const started = performance.now();
+      expect((await fetch(`${faulty.url}/admin/`, { headers: { ...bearer, accept: 'text/html' } })).status).toBe(200);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+    } finally {
+      await faulty.close();
+    }
+  });
+
   it('refuses a non-loopback address and a bad server id', async () => {
     await expect(startTarget({ host: '0.0.0.0' })).rejects.toMatchObject({ code: 'TARGET_NOT_LOOPBACK' });
     await expect(startTarget({ serverId: 'nope' })).rejects.toMatchObject({ code: 'TARGET_BAD_SERVER_ID' });
