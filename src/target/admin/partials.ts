@@ -22,7 +22,7 @@ const METRIC_ENTITIES = new Set(['tools', 'resources', 'prompts', 'servers']);
 
 /** Which fragment a path and query ask for; undefined when 1.1.0 has no such partial. */
 function variantOf(path: string, query: URLSearchParams): Variant | undefined {
-  if (path === '/admin/teams') return { kind: 'block', section: 'teams', bytes: 10_200 };
+  if (path === '/admin/teams') return { kind: 'block', section: 'teams-list', bytes: 10_200 };
   const section = /^\/admin\/([a-z0-9]+)\/partial$/.exec(path)?.[1];
   if (section === undefined) return undefined;
   if (section in ROW_BYTES) {
@@ -49,7 +49,7 @@ function table(section: TableSection, c: AdminCatalogue): string {
 
 function selector(section: TableSection, c: AdminCatalogue): string {
   const items = itemsOf(section, c)
-    .map((i) => `<label class="flex items-center space-x-2 p-2 rounded hover:bg-gray-50 dark:hover:bg-gray-700 cursor-pointer"><input type="checkbox" name="associated_${section}" value="${i.id}" data-name="${escapeXml(i.name)}" class="rounded border-gray-300 text-indigo-600" /><span class="text-sm">${escapeXml(i.name)}</span></label>\n`)
+    .map((i) => `<label class="flex items-center space-x-2 p-2 rounded hover:bg-gray-50 dark:hover:bg-gray-700 cursor-pointer"><input type="checkbox" name="associated_${section}" value="${i.id}" data-name="${escapeXml(i.name)}" class="rounded border-gray-300 text-indigo-600" /><span class="text-sm font-medium text-gray-900 dark:text-gray-100">${escapeXml(i.name)}</span><span class="ml-2 text-xs text-gray-500 dark:text-gray-400 truncate">${escapeXml(i.description)}</span></label>\n`)
     .join('');
   return `<!-- ${section} selector items -->\n<div class="selector-items" data-section="${section}">\n${items}</div>\n<div class="sentinel" hx-trigger="revealed once"></div>\n`;
 }

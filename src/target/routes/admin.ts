@@ -54,6 +54,7 @@ async function openPath(ctx: TargetContext, req: IncomingMessage, res: ServerRes
     await postLogin(ctx, req, res, cookies(req)[CSRF_COOKIE]);
     return true;
   }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return (sendJson(res, 405, { detail: 'Method Not Allowed' }), true);
   if (session !== undefined && ctx.adminSessions.has(session)) return (redirect(res, 303, '/admin'), true);
   storedHash(ctx); // the first POST then finds the admin password hashed
   sendHtml(res, 200, loginPage(), { 'set-cookie': newCsrfCookie() });
