@@ -2,7 +2,8 @@
  * Is the embedded target fast enough not to be the bottleneck? JMeter drives it on loopback (REST lists, /health and
  * MCP tools/list) for a bounded time; prints the achieved rate and the CPU both sides spent per 10,000 requests.
  * The target runs in this process (process.cpuUsage); JMeter's CPU comes from /proc/<pid>/stat.
- *   node --import tsx bench/target-throughput.ts [--seconds 15] [--threads 32]
+ *   node --import tsx bench/target-throughput.ts [--seconds 15] [--threads 32] [--admin]
+ * --admin drives the admin UI's heavy pages instead: the 728 KB dashboard, a 49 KB partial and a JSON list.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,18 @@ const arg = (name: string, fallback: number) => {
 };
 const seconds = arg('seconds', 15);
 const threads = arg('threads', 32);
+const admin = process.argv.includes('--admin');
+
+const apiSamplers = [
+  httpSampler('GET /health', { method: 'GET', path: '/health' }),
+  httpSampler('GET /tools', { method: 'GET', path: '/tools' }),
+  httpSampler('MCP tools/list', { method: 'POST', path: '/servers/${__P(SERVER_ID)}/mcp', body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' }),
+];
+const adminSamplers = [
+  httpSampler('GET /admin/', { method: 'GET', path: '/admin/' }),
+  httpSampler('HTMX /admin/tools/partial', { method: 'GET', path: '/admin/tools/partial?page=1' }),
+  httpSampler('GET /admin/tools', { method: 'GET', path: '/admin/tools' }),
+];
 
 const plan = testPlan('target throughput', [
   threadGroup('drive the target', { threads: prop('THREADS', 32), rampUpS: 1, durationS: prop('DURATION', 15) }, [
@@ -27,11 +40,9 @@ const plan = testPlan('target throughput', [
     headerManager([
       ['Authorization', 'Bearer ${__P(TOKEN)}'],
       ['Content-Type', 'application/json'],
-      ['Accept', 'application/json, text/event-stream'],
+      ['Accept', admin ? 'text/html' : 'application/json, text/event-stream'],
     ]),
-    httpSampler('GET /health', { method: 'GET', path: '/health' }),
-    httpSampler('GET /tools', { method: 'GET', path: '/tools' }),
-    httpSampler('MCP tools/list', { method: 'POST', path: '/servers/${__P(SERVER_ID)}/mcp', body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' }),
+    ...(admin ? adminSamplers : apiSamplers),
   ]),
 ]);
 
@@ -65,7 +76,7 @@ async function main(): Promise<void> {
     const requests = target.requestCount() - requestsBefore;
     const targetCpuMs = (used.user + used.system) / 1000;
     const per10k = (ms: number) => ((ms / requests) * 10_000).toFixed(0);
-    console.log(`JMeter ${threads} threads for ${seconds} s against the embedded target on loopback (2 cores shared)`);
+    console.log(`JMeter ${threads} threads for ${seconds} s against the embedded target on loopback (2 cores shared)${admin ? ': admin pages' : ''}`);
     console.log(`requests answered        ${requests} (${(requests / seconds).toFixed(0)} req/s)`);
     console.log(`target CPU per 10k req   ${per10k(targetCpuMs)} ms`);
     console.log(`JMeter CPU per 10k req   ${per10k(jmeterCpuMs)} ms`);

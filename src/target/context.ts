@@ -11,6 +11,10 @@ export interface TargetContext {
   readonly adminPassword: string;
   readonly statefulSessions: boolean;
   readonly sseKeepaliveMs: number;
+  /** Memory (KiB) of the password hash each admin login attempt computes (ARGON2ID_MEMORY_COST). */
+  readonly adminLoginHashKiB: number;
+  /** A failed admin login is answered no sooner (FAILED_LOGIN_MIN_RESPONSE_MS). */
+  readonly adminFailedLoginMinMs: number;
   readonly decide: (route: string) => FaultDecision;
   /** Mcp-Session-Id values issued on initialize (stateful mode). */
   readonly mcpSessions: Set<string>;

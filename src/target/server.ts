@@ -36,6 +36,8 @@ function contextFor(o: TargetOptions): TargetContext {
     adminPassword: o.adminPassword ?? randomBytes(12).toString('base64url'),
     statefulSessions: o.statefulSessions ?? false,
     sseKeepaliveMs: o.sseKeepaliveMs ?? 1000,
+    adminLoginHashKiB: o.adminLoginHashKiB ?? 65_536,
+    adminFailedLoginMinMs: o.adminFailedLoginMinMs ?? 250,
     decide: faultInjector(o.faults ?? [], o.seed ?? 1),
     mcpSessions: new Set(),
     adminSessions: new Set(),

@@ -23,9 +23,23 @@ const seconds = (value: string, name: string): number => {
   return n * 1000;
 };
 
+const kibibytes = (value: string, name: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 8) throw new ToolkitError('TARGET_BAD_SETTING', `${name}=${value}: expected KiB (a whole number ≥ 8)`, { name, value });
+  return n;
+};
+
+const milliseconds = (value: string, name: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new ToolkitError('TARGET_BAD_SETTING', `${name}=${value}: expected milliseconds (a number ≥ 0)`, { name, value });
+  return n;
+};
+
 const MODELLED: Readonly<Record<string, Apply>> = {
   USE_STATEFUL_SESSIONS: (v, n) => ({ statefulSessions: flag(v, n) }),
   SSE_KEEPALIVE_INTERVAL: (v, n) => ({ sseKeepaliveMs: seconds(v, n) }),
+  ARGON2ID_MEMORY_COST: (v, n) => ({ adminLoginHashKiB: kibibytes(v, n) }),
+  FAILED_LOGIN_MIN_RESPONSE_MS: (v, n) => ({ adminFailedLoginMinMs: milliseconds(v, n) }),
 };
 
 /** The target options that make the stand-in behave like the gateway with these settings. */

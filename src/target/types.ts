@@ -20,6 +20,13 @@ export interface TargetOptions {
   readonly statefulSessions?: boolean;
   /** Interval of SSE keepalive events (the gateway's SSE_KEEPALIVE_INTERVAL, 30 s there). */
   readonly sseKeepaliveMs?: number;
+  /**
+   * Memory in KiB of the memory-hard hash every admin login attempt computes, like the gateway's Argon2id
+   * (its ARGON2ID_MEMORY_COST, 65536 = 64 MiB: ~150 ms a login). Tests that log in many times lower it.
+   */
+  readonly adminLoginHashKiB?: number;
+  /** A failed admin login is answered no sooner than this (the gateway's FAILED_LOGIN_MIN_RESPONSE_MS, 250). */
+  readonly adminFailedLoginMinMs?: number;
   /** Ports of the two direct MCP test servers: 0 = a free port, null = do not start it. */
   readonly fastTimePort?: number | null;
   readonly fastTestPort?: number | null;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ToolkitError } from '../../src/errors.js';
 import { faultInjector, parseErrorRate, parseLatency } from '../../src/target/faults.js';
-import { startTarget, type RunningTarget } from '../../src/target/index.js';
+import { startTarget, targetOptionsFromSettings, type RunningTarget } from '../../src/target/index.js';
 
 let t: RunningTarget;
 beforeAll(async () => {
@@ -16,11 +16,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const host = () => new URL(t.url).host;
-async function loginForm(password: string, origin: string | undefined, csrfOverride?: string) {
-  const page = await fetch(`${t.url}/admin/login`);
+async function loginForm(password: string, origin: string | undefined, csrfOverride?: string, target: RunningTarget = t) {
+  const page = await fetch(`${target.url}/admin/login`);
   const csrf = /mcpgateway_csrf_token=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')![1]!;
-  const body = new URLSearchParams({ email: t.adminEmail, password, csrf_token: csrfOverride ?? csrf });
-  return fetch(`${t.url}/admin/login`, {
+  const body = new URLSearchParams({ email: target.adminEmail, password, csrf_token: csrfOverride ?? csrf });
+  return fetch(`${target.url}/admin/login`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `mcpgateway_csrf_token=${csrf}`, ...(origin && { origin }) },
@@ -45,7 +45,7 @@ describe('admin UI', () => {
     const partial = await fetch(`${t.url}/admin/tools/partial?page=1`, { headers: { cookie, 'hx-request': 'true' } });
     expect(partial.status).toBe(200);
     expect(partial.headers.get('hx-redirect')).toBeNull();
-    expect(await partial.text()).toContain('<td>gw-health</td>');
+    expect(await partial.text()).toMatch(/<td[^>]*>gw-health<\/td>/);
   });
 
   it('refuses a missing Origin or a wrong CSRF token (403) and a wrong password (back to the form)', async () => {
@@ -53,16 +53,66 @@ describe('admin UI', () => {
     expect((await loginForm('Right-Passw0rd', `http://${host()}`, 'forged')).status).toBe(403);
     const wrong = await loginForm('wrong', `http://${host()}`);
     expect(wrong.status).toBe(303);
-    expect(wrong.headers.get('location')).toBe('/admin/login?error=invalid_credentials');
+    expect(wrong.headers.get('location')).toBe(`/admin/login?error=invalid_credentials&email=${encodeURIComponent(t.adminEmail)}`);
   });
 
-  it('logged out: a page redirects to the login, an HTMX request gets HX-Redirect in a 200', async () => {
-    const page = await fetch(`${t.url}/admin/servers`, { redirect: 'manual' });
+  it('logged out: a page redirects to the login, an API call is 401, an HTMX request gets HX-Redirect in a 200', async () => {
+    const page = await fetch(`${t.url}/admin/servers`, { redirect: 'manual', headers: { accept: 'text/html' } });
     expect(page.status).toBe(302);
     expect(page.headers.get('location')).toBe('/admin/login');
+    const api = await fetch(`${t.url}/admin/servers`, { redirect: 'manual' });
+    expect(api.status).toBe(401);
+    expect(await api.json()).toEqual({ detail: 'Authentication required' });
     const htmx = await fetch(`${t.url}/admin/servers/partial`, { headers: { 'hx-request': 'true' } });
     expect(htmx.status).toBe(200);
     expect(htmx.headers.get('hx-redirect')).toBe('/admin/login');
+  });
+});
+
+describe('admin login cost (the gateway settings ARGON2ID_MEMORY_COST, FAILED_LOGIN_MIN_RESPONSE_MS)', () => {
+  /** CPU this process spent (the hash runs in libuv's thread pool, which process.cpuUsage counts) on one login. */
+  async function loginCpuMs(target: RunningTarget, password: string): Promise<number> {
+    await fetch(`${target.url}/admin/login`).then((r) => r.text()); // starts the stored hash; let it finish first
+    await loginForm('warm-up', `http://${new URL(target.url).host}`, undefined, target);
+    const before = process.cpuUsage();
+    const answer = await loginForm(password, `http://${new URL(target.url).host}`, undefined, target);
+    expect(answer.status).toBe(303);
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000;
+  }
+
+  it('a login hashes over 64 MiB by default; ARGON2ID_MEMORY_COST=1024 makes it a fraction of that', async () => {
+    const realistic = await startTarget({ adminPassword: 'Right-Passw0rd', adminFailedLoginMinMs: 0, fastTimePort: null, fastTestPort: null });
+    const cheap = await startTarget({ ...targetOptionsFromSettings({ ARGON2ID_MEMORY_COST: '1024', FAILED_LOGIN_MIN_RESPONSE_MS: '0' }), adminPassword: 'Right-Passw0rd', fastTimePort: null, fastTestPort: null });
+    try {
+      const heavy = await loginCpuMs(realistic, 'Right-Passw0rd');
+      const light = await loginCpuMs(cheap, 'Right-Passw0rd');
+      // scrypt over 64 MiB: ~150 ms of CPU on the project machine; over 1 MiB: ~2 ms.
+      expect(heavy).toBeGreaterThan(40);
+      expect(light).toBeLessThan(heavy / 4);
+    } finally {
+      await Promise.all([realistic.close(), cheap.close()]);
+    }
+  });
+
+  it('a failed login is answered no sooner than FAILED_LOGIN_MIN_RESPONSE_MS', async () => {
+    const target = await startTarget({ ...targetOptionsFromSettings({ ARGON2ID_MEMORY_COST: '64', FAILED_LOGIN_MIN_RESPONSE_MS: '600' }), fastTimePort: null, fastTestPort: null });
+    try {
+      const started = performance.now();
+      const answer = await loginForm('wrong', `http://${new URL(target.url).host}`, undefined, target);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(595);
+      expect(answer.headers.get('location')).toMatch(/^\/admin\/login\?error=invalid_credentials&email=/);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('refuses values the stand-in cannot model, naming the setting', () => {
+    for (const bad of ['7', '1.5', 'lots']) {
+      expect(() => targetOptionsFromSettings({ ARGON2ID_MEMORY_COST: bad })).toThrow(expect.objectContaining({ code: 'TARGET_BAD_SETTING', message: expect.stringContaining('ARGON2ID_MEMORY_COST') }));
+    }
+    expect(() => targetOptionsFromSettings({ FAILED_LOGIN_MIN_RESPONSE_MS: '-1' })).toThrow(expect.objectContaining({ code: 'TARGET_BAD_SETTING' }));
+    expect(targetOptionsFromSettings({ ARGON2ID_MEMORY_COST: '65536', FAILED_LOGIN_MIN_RESPONSE_MS: '250' })).toEqual({ adminLoginHashKiB: 65536, adminFailedLoginMinMs: 250 });
   });
 });
 
@@ -111,6 +161,26 @@ describe('fault injection', () => {
       expect(performance.now() - started).toBeGreaterThanOrEqual(75);
     } finally {
       await slow.close();
+    }
+  });
+
+  it('reaches the admin routes by their plan labels: HTMX partials, the JSON paths, the dashboard, the login POST', async () => {
+    const faulty = await startTarget({
+      faults: [{ route: 'HTMX /admin/*', errorRate: 1 }, { route: 'GET /admin/tools', errorRate: 1 }, { route: 'POST /admin/login', errorRate: 1 }, { route: 'GET /admin/', latency: { kind: 'fixed', ms: 80 } }],
+      fastTimePort: null,
+      fastTestPort: null,
+    });
+    try {
+      const bearer = { authorization: `Bearer ${faulty.token}` };
+      expect((await fetch(`${faulty.url}/admin/tools/partial?page=1`, { headers: { ...bearer, 'hx-request': 'true' } })).status).toBe(503);
+      expect((await fetch(`${faulty.url}/admin/tools`, { headers: bearer })).status).toBe(503);
+      expect((await fetch(`${faulty.url}/admin/servers`, { headers: bearer })).status).toBe(200);
+      expect((await fetch(`${faulty.url}/admin/login`, { method: 'POST', body: '' })).status).toBe(503);
+      const started = performance.now();
+      expect((await fetch(`${faulty.url}/admin/`, { headers: { ...bearer, accept: 'text/html' } })).status).toBe(200);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+    } finally {
+      await faulty.close();
     }
   });
 

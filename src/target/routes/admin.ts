@@ -1,106 +1,90 @@
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { adminAccess, credentialsOf, type AdminAccess, type RequestKind, requestKind } from '../admin/access.js';
+import { adminJson } from '../admin/api.js';
+import { adminCatalogue, type AdminCatalogue } from '../admin/catalogue.js';
+import { CSRF_COOKIE, SESSION_COOKIE, logout, newCsrfCookie, postLogin, sessionCookie, storedHash } from '../admin/login.js';
+import { dashboardPage, loginPage } from '../admin/pages.js';
+import { adminPartial } from '../admin/partials.js';
 import type { Route, TargetContext } from '../context.js';
 import { injectFault } from '../context.js';
-import { cookies, hasBearer, readBody, sendJson, sendText } from '../http-util.js';
-import { gatewayTools } from '../json-rpc.js';
+import { cookies, sendJson } from '../http-util.js';
 
-const CSRF_COOKIE = 'mcpgateway_csrf_token';
-const SESSION_COOKIE = 'jwt_token';
-const SECTIONS = ['tools', 'servers', 'gateways', 'resources', 'prompts', 'metrics', 'plugins', 'overview', 'teams', 'users', 'tokens'];
+const HTML = 'text/html; charset=utf-8';
+const LOGIN = '/admin/login';
 
-const html = (title: string, body: string) =>
-  `<!DOCTYPE html><html><head><title>${title} - MCP Gateway Admin</title></head><body><main id="${title}">${body}</main></body></html>`;
+function sendHtml(res: ServerResponse, status: number, html: Buffer | string, headers: Record<string, string | string[]> = {}): void {
+  res.writeHead(status, { 'content-type': HTML, 'content-length': Buffer.byteLength(html), ...headers });
+  res.end(html);
+}
 
-const loginPage = html(
-  'login',
-  `<form method="post" action="/admin/login"><input name="email" type="email"><input name="password" type="password">` +
-    `<input type="hidden" name="csrf_token" id="csrf_token"><button type="submit">Sign in</button></form>`,
-);
+function redirect(res: ServerResponse, status: number, location: string): void {
+  res.writeHead(status, { location, 'content-length': 0 });
+  res.end();
+}
 
-const newToken = () => randomBytes(24).toString('base64url');
-
-function login(ctx: TargetContext, req: IncomingMessage, res: ServerResponse, body: string): void {
-  const form = new URLSearchParams(body);
-  const origin = req.headers.origin ?? req.headers.referer;
-  const csrf = cookies(req)[CSRF_COOKIE];
-  // Served over TLS (`jtl target --tls`) the page's origin is https://.
-  const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
-  if (origin === undefined || !origin.startsWith(`${scheme}://${req.headers.host ?? ''}`)) {
-    return sendJson(res, 403, { detail: 'CSRF origin validation failed' });
+/** A refused request, answered as the gateway answers it for its kind. */
+function refuse(res: ServerResponse, kind: RequestKind, access: Exclude<AdminAccess, { kind: 'granted' }>): void {
+  if (access.kind === 'cookie-refused') {
+    return sendJson(res, 401, { detail: 'Cookie authentication not allowed for API requests. Use Authorization header.' }, { 'www-authenticate': 'Bearer' });
   }
-  if (csrf === undefined || form.get('csrf_token') !== csrf) return sendJson(res, 403, { detail: 'CSRF token validation failed' });
-  if (form.get('email') !== ctx.adminEmail || form.get('password') !== ctx.adminPassword) {
-    res.writeHead(303, { location: '/admin/login?error=invalid_credentials' });
+  if (kind === 'htmx') {
+    res.writeHead(200, { 'hx-redirect': LOGIN, 'content-length': 0 });
     return void res.end();
   }
-  const session = newToken();
-  ctx.adminSessions.add(session);
-  res.writeHead(303, {
-    location: '/admin',
-    'set-cookie': [`${SESSION_COOKIE}=${session}; HttpOnly; Path=/; SameSite=lax; Max-Age=3600`, `${CSRF_COOKIE}=${newToken()}; Path=/; SameSite=strict`],
-  });
-  res.end();
+  if (kind === 'page') return redirect(res, 302, LOGIN);
+  sendJson(res, 401, { detail: access.detail });
 }
 
-/** Logged out: a page redirects to the login form; an HTMX request gets 200 + HX-Redirect, as on the gateway. */
-function refuse(req: IncomingMessage, res: ServerResponse): void {
-  if (req.headers['hx-request'] === 'true') return sendText(res, 200, '', 'text/html', { 'hx-redirect': '/admin/login' });
-  if ((req.headers.accept ?? '').includes('application/json')) return sendJson(res, 401, { detail: 'Not authenticated' });
-  res.writeHead(302, { location: '/admin/login' });
-  res.end();
-}
-
-/** The names a partial lists, as the seeded gateway's do (tools by name, the virtual server `loadtest`). */
-const ROWS: Readonly<Record<string, readonly string[]>> = { tools: gatewayTools.map((t) => t.name), servers: ['loadtest'] };
-
-function page(path: string): string | undefined {
-  if (path === '/admin' || path === '/admin/') {
-    return html('dashboard', '<h1>Dashboard</h1><div hx-get="/admin/overview/partial" hx-trigger="load"></div>');
-  }
-  const [, section, partial] = /^\/admin\/([a-z]+)(\/partial)?\/?$/.exec(path) ?? [];
-  if (section === undefined || !SECTIONS.includes(section)) return undefined;
-  const rows = (ROWS[section] ?? ['loadtest']).map((n) => `<tr><td>${n}</td></tr>`).join('');
-  return partial ? `<table id="${section}-table">${rows}</table>` : html(section, `<h1>${section}</h1>`);
-}
-
-/** ContextForge 1.1.0 answers these admin paths with JSON (the UI's fetch() calls), not pages. */
-const JSON_SECTIONS: Readonly<Record<string, unknown>> = {
-  '/admin/tools': { data: gatewayTools.map((t) => ({ name: t.name, description: t.description })) },
-  '/admin/servers': { data: [{ id: 'loadtest', name: 'loadtest' }] },
-  '/admin/gateways': { data: [] },
-  '/admin/metrics': { tools: { totalExecutions: 0 }, resources: { totalExecutions: 0 }, prompts: { totalExecutions: 0 } },
-  '/admin/plugins': { plugins: [], total: 0 },
+const catalogues = new WeakMap<TargetContext, AdminCatalogue>();
+const catalogueOf = (ctx: TargetContext): AdminCatalogue => {
+  let c = catalogues.get(ctx);
+  if (c === undefined) catalogues.set(ctx, (c = adminCatalogue(ctx.serverId, ctx.adminEmail)));
+  return c;
 };
 
-/** A cookie is accepted for a browser request only: HTML, htmx, or a fetch() from an admin page (Referer). */
-const isBrowserRequest = (req: IncomingMessage): boolean =>
-  (req.headers.accept ?? '').includes('text/html') || req.headers['hx-request'] === 'true' || /\/admin/.test(req.headers.referer ?? '');
+const schemeOf = (req: IncomingMessage) => ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
 
-/** The admin UI: CSRF-cookie form login, pages and HTMX partials. */
-export const adminRoute: Route = async (ctx, req, res, path) => {
-  if (path !== '/admin' && !path.startsWith('/admin/')) return false;
-  if (path === '/admin/login') {
-    if (req.method === 'POST') return (login(ctx, req, res, await readBody(req)), true);
-    sendText(res, 200, loginPage, 'text/html; charset=utf-8', { 'set-cookie': `${CSRF_COOKIE}=${newToken()}; Path=/; SameSite=strict` });
+/** The login form, its POST and the logout: the paths open without a session. */
+async function openPath(ctx: TargetContext, req: IncomingMessage, res: ServerResponse, path: string, session: string | undefined): Promise<boolean> {
+  if (path === '/admin/logout') return (logout(res), true);
+  if (path !== LOGIN) return false;
+  if (req.method === 'POST') {
+    if (await injectFault(ctx, `POST ${LOGIN}`)) return (sendJson(res, 503, { detail: 'injected fault' }), true);
+    await postLogin(ctx, req, res, cookies(req)[CSRF_COOKIE]);
     return true;
   }
-  const session = cookies(req)[SESSION_COOKIE];
-  const byCookie = session !== undefined && ctx.adminSessions.has(session);
-  if (!byCookie && !hasBearer(req, ctx.token)) return (refuse(req, res), true);
-  const data = req.method === 'GET' ? JSON_SECTIONS[path.replace(/\/$/, '')] : undefined;
-  if (data !== undefined) {
-    if (!hasBearer(req, ctx.token) && !isBrowserRequest(req)) {
-      return (sendJson(res, 401, { detail: 'Cookie authentication not allowed for API requests. Use Authorization header.' }), true);
-    }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return (sendJson(res, 405, { detail: 'Method Not Allowed' }), true);
+  if (session !== undefined && ctx.adminSessions.has(session)) return (redirect(res, 303, '/admin'), true);
+  storedHash(ctx); // the first POST then finds the admin password hashed
+  sendHtml(res, 200, loginPage(), { 'set-cookie': newCsrfCookie() });
+  return true;
+}
+
+/** The admin UI of ContextForge 1.1.0: form login, the dashboard, its HTMX partials and the JSON its pages fetch. */
+export const adminRoute: Route = async (ctx, req, res, path, url) => {
+  if (path !== '/admin' && !path.startsWith('/admin/')) return false;
+  const jar = cookies(req);
+  const session = jar[SESSION_COOKIE] ?? jar.access_token;
+  if (await openPath(ctx, req, res, path, session)) return true;
+
+  const kind = requestKind(req);
+  const access = adminAccess(credentialsOf(req, session), (t) => t === ctx.token || ctx.adminSessions.has(t));
+  if (access.kind !== 'granted') return (refuse(res, kind, access), true);
+  if (req.method !== 'GET' && req.method !== 'HEAD') return (sendJson(res, 405, { detail: 'Method Not Allowed' }), true);
+  // No route is /admin itself: the router's trailing-slash redirect, to an absolute URL on the request's host.
+  if (path === '/admin') return (redirect(res, 307, `${schemeOf(req)}://${req.headers.host ?? url.host}${url.pathname}/`), true);
+
+  const json = adminJson(path, catalogueOf(ctx));
+  if (json !== undefined) {
     if (await injectFault(ctx, `GET ${path}`)) return (sendJson(res, 503, { detail: 'injected fault' }), true);
-    return (sendJson(res, 200, data), true);
+    return (sendJson(res, 200, json), true);
   }
-  const body = req.method === 'GET' ? page(path) : undefined;
-  if (body === undefined) return (sendJson(res, 404, { detail: 'Not Found' }), true);
-  const route = `${req.headers['hx-request'] === 'true' ? 'HTMX' : 'GET'} ${path}`;
-  if (await injectFault(ctx, route)) return (sendText(res, 503, html('error', 'injected fault'), 'text/html'), true);
-  sendText(res, 200, body, 'text/html; charset=utf-8');
+  const html = path === '/admin/' ? dashboardPage() : adminPartial(path, url.searchParams, catalogueOf(ctx));
+  if (html === undefined) return (sendJson(res, 404, { detail: 'Not Found' }), true);
+  if (await injectFault(ctx, `${kind === 'htmx' ? 'HTMX' : 'GET'} ${path}`)) return (sendHtml(res, 503, '<!doctype html><title>Error</title><p>injected fault</p>'), true);
+  // The dashboard renews the session cookie it was opened with.
+  const renew = path === '/admin/' && access.via === 'cookie' && session !== undefined;
+  sendHtml(res, 200, html, renew ? { 'set-cookie': [sessionCookie(session), newCsrfCookie()] } : {});
   return true;
 };
