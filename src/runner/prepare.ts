@@ -11,6 +11,8 @@ import type { PlanLoad } from '../plans/shape.js';
 import { checkPlanFresh, checkRequiredProperties, plannedDurationS, resolvePlan, type PlanCatalogue } from './resolve-plan.js';
 import { resolveJmeter } from './resolve-jmeter.js';
 import { readSecrets, redactProperties } from './secrets.js';
+import { checkGatewayCertificate } from './certificate-check.js';
+import type { TrustStore } from './truststore.js';
 import type { JmeterInstall, ResolvedPlan, RunRequest } from './types.js';
 
 /** Everything settled before anything is written or started: usage errors surface here, not mid-run. */
@@ -22,6 +24,8 @@ export interface PreparedRun {
   /** The profile's section for this plan: properties/<profile>/<plan>.properties, loaded after profileFile. */
   readonly planProfileFile?: string;
   readonly secrets: ReadonlyMap<string, string>;
+  /** `--truststore`, read and checked; the gateway's certificate was verified against it. */
+  readonly trustStore?: TrustStore;
   /** Profile + options + runner settings, secret values redacted: what run.properties and summary.json show. */
   readonly redactedProperties: ReadonlyMap<string, string>;
   readonly plannedS?: number;
@@ -57,6 +61,7 @@ export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promis
   ]);
   const effective = new Map([...profile, ...planProfile, ...runnerProperties(request.progressIntervalS), ...request.properties]);
   checkRequiredProperties(plan, new Map([...effective, ...secrets]));
+  const trustStore = request.truststore && (await checkGatewayCertificate(request.truststore, effective.get('GATEWAY_URL'), deps.env));
   const jmeter = resolveJmeter({ env: deps.env, ...(deps.jmeterDir !== undefined && { jmeterDir: deps.jmeterDir }) });
   const load = plan.loadUnder?.(effective);
   const planned = plan.schedule?.(effective);
@@ -71,6 +76,7 @@ export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promis
     ...(hasPlanProfile && { planProfileFile }),
     ...(load !== undefined && { load }),
     secrets,
+    ...(trustStore && { trustStore }),
     redactedProperties: redactProperties(new Map([...effective, ...[...secrets.keys()].map((k) => [k, ''] as const)])),
     ...(plannedS !== undefined && { plannedS }),
     ...(Number.isFinite(targetRps) && targetRps > 0 && { targetRps }),
