@@ -12,7 +12,7 @@ export const CERTIFICATE_KINDS: ReadonlySet<string> = new Set<TlsFailureKind>(['
 /** The kind of a failed sample's code + message, or undefined when it is no TLS failure. */
 export function classifyTls(text: string, responseCode: string): TlsFailureKind | undefined {
   if (/^\d{3}$/.test(responseCode)) return undefined;
-  if (/PKIX path building failed|unable to find valid certification path|certificate_unknown|unknown_ca|self[- ]signed certificate/i.test(text)) return 'tls-untrusted';
+  if (/PKIX path (building|validation) failed|unable to find valid certification path|does not chain with any of the trust anchors|certificate_unknown|unknown_ca|self[- ]signed certificate/i.test(text)) return 'tls-untrusted';
   if (/No subject alternative (DNS )?names? matching|No name matching .* found|subject alternative names/i.test(text)) return 'tls-hostname';
   if (/Unsupported or unrecognized SSL message|Unrecognized SSL message|plaintext connection/i.test(text)) return 'tls-plain-port';
   if (/SSL|TLS|handshake/i.test(text)) return 'tls';
