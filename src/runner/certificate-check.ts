@@ -39,8 +39,10 @@ function handshake(host: string, port: number, ca: readonly string[], timeoutMs:
     socket.setTimeout(timeoutMs, () => done({ kind: 'no-handshake', reason: `no TLS handshake within ${timeoutMs} ms` }));
     socket.once('error', (error: NodeJS.ErrnoException) => done({ kind: 'no-handshake', reason: error.code ? `${error.code} ${error.message}` : error.message }));
     socket.once('secureConnect', () => {
-      if (!socket.authorized) return done({ kind: 'untrusted', reason: reasonOf(String(socket.authorizationError)) });
       const mismatch = tls.checkServerIdentity(host, socket.getPeerCertificate());
+      const error = socket.authorized ? undefined : String(socket.authorizationError);
+      // Node reports a host name mismatch as an authorization error of its own.
+      if (error !== undefined && error !== 'ERR_TLS_CERT_ALTNAME_INVALID') return done({ kind: 'untrusted', reason: reasonOf(error) });
       done(mismatch ? { kind: 'hostname', reason: mismatch.message } : { kind: 'trusted' });
     });
   });
@@ -74,7 +76,7 @@ export async function checkGatewayCertificate(
     throw new RunError(
       'GATEWAY_TLS_UNTRUSTED',
       `the certificate of the gateway at ${gatewayUrl} is not trusted by --truststore ${option.file} (${probe.reason}): ` +
-        'pass the CA certificate that signed it (PEM, JKS or PKCS12), or --insecure to accept any certificate as JMeter does by default',
+        'pass the CA certificate that signed it (PEM, JKS or PKCS12), or --insecure instead of --truststore to accept any certificate, as JMeter does by default',
       { gatewayUrl, truststore: option.file },
     );
   }
@@ -82,7 +84,7 @@ export async function checkGatewayCertificate(
     throw new RunError(
       'GATEWAY_TLS_HOSTNAME',
       `the certificate of the gateway at ${gatewayUrl} is trusted but not issued for this host (${probe.reason}): ` +
-        'use a host name the certificate lists in --gateway-url, or --insecure to skip the check',
+        'use a host name the certificate lists in --gateway-url, or --insecure instead of --truststore to skip the check',
       { gatewayUrl, truststore: option.file },
     );
   }

@@ -63,7 +63,7 @@ describe('the plans against a real ContextForge gateway over TLS', () => {
     const run = await runTierPlan(tls(), 'rest_api_baseline other CA', 'rest_api_baseline', ['--truststore', other]);
     expect(run.exitCode, run.output).toBe(3);
     expect(run.samples).toBe(0);
-    expect(run.output).toContain(`jtl: error GATEWAY_TLS_UNTRUSTED the certificate of the gateway at ${tls().url} is not trusted by --truststore ${other} (a self-signed certificate the store does not hold: DEPTH_ZERO_SELF_SIGNED_CERT): pass the CA certificate that signed it`);
+    expect(run.output).toContain(`jtl: error GATEWAY_TLS_UNTRUSTED the certificate of the gateway at ${tls().url} is not trusted by --truststore ${other} (a self-signed certificate the store does not hold: DEPTH_ZERO_SELF_SIGNED_CERT): pass the CA certificate that signed it (PEM, JKS or PKCS12), or --insecure instead of --truststore`);
   });
 
   it('an http:// URL against its TLS port: exit 3, "use https://"', async () => {
