@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { ToolkitError } from '../errors.js';
 import { runnerProperties } from './args.js';
@@ -61,7 +61,9 @@ export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promis
   ]);
   const effective = new Map([...profile, ...planProfile, ...runnerProperties(request.progressIntervalS), ...request.properties]);
   checkRequiredProperties(plan, new Map([...effective, ...secrets]));
-  const trustStore = request.truststore && (await checkGatewayCertificate(request.truststore, effective.get('GATEWAY_URL'), deps.env));
+  // Absolute: JMeter runs in the run folder.
+  const truststore = request.truststore && { ...request.truststore, file: resolve(deps.cwd, request.truststore.file) };
+  const trustStore = truststore && (await checkGatewayCertificate(truststore, effective.get('GATEWAY_URL'), deps.env));
   const jmeter = resolveJmeter({ env: deps.env, ...(deps.jmeterDir !== undefined && { jmeterDir: deps.jmeterDir }) });
   const load = plan.loadUnder?.(effective);
   const planned = plan.schedule?.(effective);

@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { selfSignedCertificate, type TlsMaterial } from '../../src/target/self-signed.js';
 import { startTarget, type RunningTarget } from '../../src/target/index.js';
-import { runJtl, scratchDir } from './helpers.js';
+import { repo, runJtl, scratchDir } from './helpers.js';
 
 /**
  * `jtl run` against the embedded target over TLS in real JMeter 5.6.3: --truststore verifies the gateway's
@@ -54,11 +54,11 @@ const filesUnder = (dir: string): string[] =>
 const truststoreDirs = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith('jtl-truststore-'));
 
 describe('jtl run --truststore', () => {
-  it('a JKS store holding the certificate, password from JMETER_TRUSTSTORE_PASSWORD: verified, clean; the password nowhere', async () => {
+  it('a JKS store (a relative path) holding the certificate, password from JMETER_TRUSTSTORE_PASSWORD: verified, clean; the password nowhere', async () => {
     const store = await jks('gateway.jks', cert.cert);
     const out = join(scratch, 'jks');
     const before = truststoreDirs();
-    const r = await runJtl(['run', 'sse_streaming_baseline', ...SHORT, '--out', out, '--gateway-url', target.url, '--truststore', store], env({ JMETER_TRUSTSTORE_PASSWORD: STORE_PASSWORD }));
+    const r = await runJtl(['run', 'sse_streaming_baseline', ...SHORT, '--out', out, '--gateway-url', target.url, '--truststore', relative(repo, store)], env({ JMETER_TRUSTSTORE_PASSWORD: STORE_PASSWORD }));
     expect(r.exitCode, r.all).toBe(0);
     const folder = runFolder(out);
     const summary = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8'));
