@@ -10,7 +10,9 @@
 # GATEWAY_FAST_TIME_PORT (18888), GATEWAY_FAST_TEST_PORT (18880), GATEWAY_SERVER_ID, GATEWAY_PYTHON (interpreter),
 # GATEWAY_VERSION (1.1.0), GATEWAY_EXTRA_ENV (file of KEY=VALUE settings, e.g. USE_STATEFUL_SESSIONS=true),
 # GATEWAY_WHEELS (where the downloaded wheels are kept, per version and Python: a fresh venv installs from
-# there without the network; default ~/.cache/jmeter-mcp-toolkit, a folder a CI cache can keep).
+# there without the network; default ~/.cache/jmeter-mcp-toolkit, a folder a CI cache can keep),
+# GATEWAY_TLS=1 (serve HTTPS/WSS with a self-signed certificate for localhost/127.0.0.1/::1, made once into
+# $GATEWAY_STATE/tls-cert.pem with its key in tls-key.pem, 0600; `up` prints the certificate's path).
 set -euo pipefail
 
 SCRIPTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -22,14 +24,18 @@ FAST_TIME_PORT=${GATEWAY_FAST_TIME_PORT:-18888}
 FAST_TEST_PORT=${GATEWAY_FAST_TEST_PORT:-18880}
 SERVER_ID=${GATEWAY_SERVER_ID:-5e6f7a8b9c0d4e1f8a2b3c4d5e6f7a8b}
 WANTED_VERSION=${GATEWAY_VERSION:-1.1.0}
+TLS=${GATEWAY_TLS:-0}
 readonly LOOPBACK=127.0.0.1 FALLBACK_VERSION=1.0.7
-BASE="http://$LOOPBACK:$GATEWAY_PORT"
+SCHEME=http CURL_TLS=()
+CERT=$GATEWAY_STATE/tls-cert.pem
+if [ "$TLS" = 1 ]; then SCHEME=https CURL_TLS=(--cacert "$CERT"); fi
+BASE="$SCHEME://$LOOPBACK:$GATEWAY_PORT"
 
 log() { printf 'gateway: %s\n' "$*" >&2; }
 die() { printf 'gateway: error: %s\n' "$1" >&2; [ -z "${2:-}" ] || printf '  %s\n' "$2" >&2; exit 1; }
 alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 listening() { (exec 3<>"/dev/tcp/$LOOPBACK/$1") 2>/dev/null; }
-healthy() { curl -sf -o /dev/null --max-time 5 "$BASE/health"; }
+healthy() { curl -sf -o /dev/null --max-time 5 "${CURL_TLS[@]}" "$BASE/health"; }
 
 check_port() {
   [[ $2 =~ ^[0-9]+$ ]] && [ "$2" -ge 1 ] && [ "$2" -le 65535 ] || die "$1=$2 is not a port number" "use 1..65535"
@@ -98,7 +104,7 @@ load_settings() {
     [ -f "$GATEWAY_EXTRA_ENV" ] || die "GATEWAY_EXTRA_ENV=$GATEWAY_EXTRA_ENV: no such file" "give a file of KEY=VALUE lines"
   fi
   # The settings a running gateway was started with; `up` restarts it when they change.
-  SETTINGS_ID=$(cat "$SCRIPTS/gateway/gateway.env" ${GATEWAY_EXTRA_ENV:+"$GATEWAY_EXTRA_ENV"} secrets.env | cksum | cut -d' ' -f1)-$GATEWAY_PORT
+  SETTINGS_ID=$(cat "$SCRIPTS/gateway/gateway.env" ${GATEWAY_EXTRA_ENV:+"$GATEWAY_EXTRA_ENV"} secrets.env | cksum | cut -d' ' -f1)-$GATEWAY_PORT-$SCHEME
   set -a
   # shellcheck disable=SC1091
   . "$SCRIPTS/gateway/gateway.env"
@@ -109,6 +115,16 @@ load_settings() {
   HOST=$LOOPBACK PORT=$GATEWAY_PORT MCG_HOST=$LOOPBACK MCG_PORT=$GATEWAY_PORT
   DATABASE_URL="sqlite:///$GATEWAY_STATE/mcp.db"
   set +a
+}
+
+# GATEWAY_TLS=1: a self-signed certificate for the loopback names, made once (like `jtl target --tls`).
+make_certificate() {
+  if [ "$TLS" != 1 ] || [ -s tls-cert.pem ]; then return 0; fi
+  command -v openssl > /dev/null || die "openssl is missing (GATEWAY_TLS=1)" "install openssl"
+  (umask 077; openssl req -x509 -newkey rsa:2048 -nodes -keyout tls-key.pem -out tls-cert.pem -days 30 -subj /CN=localhost \
+     -addext 'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1' > openssl.log 2>&1) \
+    || die "openssl could not make the certificate: $(tail -n 1 openssl.log)" "log: $GATEWAY_STATE/openssl.log"
+  chmod 644 tls-cert.pem
 }
 
 # ---- processes ------------------------------------------------------------------------------------------
@@ -136,7 +152,12 @@ start_gateway() {
   listening "$GATEWAY_PORT" && die "port $GATEWAY_PORT is taken by something else" "stop it, or set GATEWAY_PORT"
   log "starting ContextForge $VERSION on $BASE (state $GATEWAY_STATE)"
   local t0=$SECONDS
-  setsid "$VENV/bin/mcpgateway" --host "$LOOPBACK" --port "$GATEWAY_PORT" --no-access-log --timeout-keep-alive 30 > gw.log 2>&1 < /dev/null &
+  local tls=() ssl=false skip_verify=${SKIP_SSL_VERIFY:-false}
+  # SSL=true: the gateway's calls to itself (the WebSocket relay and SSE post to /rpc) go over https. The seeded
+  # REST tool gw-health calls the gateway's own https URL, which its client would refuse (self-signed).
+  if [ "$TLS" = 1 ]; then ssl=true skip_verify=true tls=(--ssl-keyfile tls-key.pem --ssl-certfile tls-cert.pem); fi
+  SSL=$ssl SKIP_SSL_VERIFY=$skip_verify setsid "$VENV/bin/mcpgateway" --host "$LOOPBACK" --port "$GATEWAY_PORT" --no-access-log --timeout-keep-alive 30 \
+    "${tls[@]}" > gw.log 2>&1 < /dev/null &
   echo $! > gw.pid
   echo "$SETTINGS_ID" > gw.settings
   for _ in $(seq 240); do
@@ -180,6 +201,7 @@ export JMETER_ADMIN_EMAIL=${PLATFORM_ADMIN_EMAIL:-admin@example.com}
 export JMETER_FAST_TIME_URL=http://$LOOPBACK:$FAST_TIME_PORT
 export JMETER_FAST_TEST_URL=http://$LOOPBACK:$FAST_TEST_PORT
 EOF
+  [ "$TLS" != 1 ] || printf '# its self-signed certificate (curl --cacert, jtl run --truststore): %s\n' "$CERT"
 }
 
 cmd_up() {
@@ -192,10 +214,14 @@ cmd_up() {
   VERSION=$("$VENV/bin/python" -c 'import mcpgateway; print(mcpgateway.__version__)')
   echo "$VERSION" > version
   load_settings
+  make_certificate
   start_test_servers
   start_gateway
   mint_token
-  GATEWAY_URL=$BASE TOKEN_FILE=$GATEWAY_STATE/token SERVER_ID=$SERVER_ID \
+  # Over TLS the seed's urllib verifies the gateway against its certificate (SSL_CERT_FILE).
+  local seed_tls=()
+  [ "$TLS" != 1 ] || seed_tls=(SSL_CERT_FILE="$CERT")
+  env "${seed_tls[@]}" GATEWAY_URL=$BASE TOKEN_FILE=$GATEWAY_STATE/token SERVER_ID=$SERVER_ID \
     FAST_TIME_URL=http://$LOOPBACK:$FAST_TIME_PORT FAST_TEST_URL=http://$LOOPBACK:$FAST_TEST_PORT \
     "$VENV/bin/python" "$SCRIPTS/gateway/seed.py" || die "seeding the gateway failed" "log: $GATEWAY_STATE/gw.log"
   print_env
@@ -208,12 +234,13 @@ cmd_down() {
   stop target.pid "MCP test servers"
   rm -f gw.settings
   if [ "${1:-}" = --wipe ]; then
-    rm -f mcp.db mcp.db-wal mcp.db-shm gw.log target.log token admin-pass create_jwt.err version
+    rm -f mcp.db mcp.db-wal mcp.db-shm gw.log target.log token admin-pass create_jwt.err version tls-key.pem tls-cert.pem openssl.log
     log "wiped the DB, logs and token in $GATEWAY_STATE (the secrets stay)"
   fi
 }
 
 check_port GATEWAY_PORT "$GATEWAY_PORT"
+[[ $TLS =~ ^[01]$ ]] || die "GATEWAY_TLS=$TLS: expected 0 or 1" "GATEWAY_TLS=1 serves HTTPS with a self-signed certificate"
 check_port GATEWAY_FAST_TIME_PORT "$FAST_TIME_PORT"
 check_port GATEWAY_FAST_TEST_PORT "$FAST_TEST_PORT"
 [[ $SERVER_ID =~ ^[0-9a-f]{32}$ ]] || die "GATEWAY_SERVER_ID=$SERVER_ID is not 32 lowercase hex digits" "ContextForge server ids have no dashes"

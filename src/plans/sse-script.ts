@@ -7,13 +7,26 @@
  * the hold ends on time. Values come from vars/props (never ${…}): the script compiles once.
  * With the parameter `warm-up` (the setUp group) it compiles the script, builds the shared client and
  * reads one event, then leaves no sample: the load's first samples then measure the stream, not the JVM.
+ * TLS follows JMeter's HTTP samplers: any certificate is accepted, unless a truststore is configured
+ * (`javax.net.ssl.trustStore`, set by `jtl run --truststore`): then the chain and the host name are verified against
+ * it; SSE_TLS_TRUST_ALL (`jtl run --insecure`) accepts any certificate even then. A failed connect reports its cause
+ * the way JMeter's samplers do (Non HTTP response code/message), is logged once per cause, and the thread backs off
+ * (50 ms doubling up to 1 s, kept out of the sample's elapsed time as idle time) instead of retrying in a tight loop.
  */
 export const SSE_SCRIPT = String.raw`
 import java.net.http.HttpClient
+import java.security.cert.X509Certificate
+import javax.net.ssl.SSLContext
+import javax.net.ssl.SSLEngine
+import javax.net.ssl.TrustManager
+import javax.net.ssl.X509ExtendedTrustManager
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
 import java.time.Duration
 import java.util.concurrent.CompletableFuture
+import java.util.concurrent.CompletionException
+import java.util.concurrent.ConcurrentHashMap
+import java.util.concurrent.ExecutionException
 import java.util.concurrent.Flow
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.TimeoutException
@@ -32,7 +45,24 @@ SampleResult.setURL(uri.toURL())
 
 // One client for all threads of the test (one selector thread, HTTP/1.1 like a browser's EventSource).
 HttpClient client = (HttpClient) props.computeIfAbsent('jmeter-mcp-toolkit.sse.client', { k ->
-  HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofMillis(connectTimeoutMs)).build()
+  boolean verify = System.getProperty('javax.net.ssl.trustStore') && vars.get('SSE_TLS_TRUST_ALL') != 'true'
+  SSLContext tls = SSLContext.getDefault()
+  if (!verify) {
+    // An extended trust manager: the JDK adds no host name check of its own around it.
+    X509ExtendedTrustManager any = new X509ExtendedTrustManager() {
+      void checkClientTrusted(X509Certificate[] c, String a) { }
+      void checkServerTrusted(X509Certificate[] c, String a) { }
+      void checkClientTrusted(X509Certificate[] c, String a, Socket s) { }
+      void checkServerTrusted(X509Certificate[] c, String a, Socket s) { }
+      void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) { }
+      void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) { }
+      X509Certificate[] getAcceptedIssuers() { new X509Certificate[0] }
+    }
+    tls = SSLContext.getInstance('TLS')
+    tls.init(null, [any] as TrustManager[], null)
+  }
+  log.info('SSE client: ' + (verify ? 'verifying certificates against ' + System.getProperty('javax.net.ssl.trustStore') : 'accepting any certificate'))
+  HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofMillis(connectTimeoutMs)).sslContext(tls).build()
 })
 HttpRequest request = HttpRequest.newBuilder(uri)
   .header('Accept', 'text/event-stream')
@@ -86,12 +116,20 @@ if (end == null && failure == null) {
   } catch (TimeoutException ignored) { }
 }
 subscription.get()?.cancel()
-String status = head.get() ?: 'no response'
-SampleResult.setResponseCode(status.split(' ')[0])
+Throwable error = end instanceof Throwable ? (Throwable) end : null
+while ((error instanceof CompletionException || error instanceof ExecutionException) && error.getCause() != null) error = error.getCause()
+String status = head.get()
+if (status == null && error != null) {
+  // No response at all (refused, TLS handshake, timeout): reported like JMeter's HTTP samplers report it.
+  SampleResult.setResponseCode('Non HTTP response code: ' + error.getClass().getName())
+  failure = 'Non HTTP response message: ' + (error.getMessage() ?: error.getClass().getSimpleName())
+} else {
+  SampleResult.setResponseCode((status ?: 'no response').split(' ')[0])
+}
 if (firstEventAt.get() > 0) SampleResult.setLatency(firstEventAt.get() - started)
 if (failure == null && end != null) {
-  failure = end == 'status' || !status.contains('text/event-stream') ? 'expected 200 text/event-stream, got ' + status
-    : end instanceof Throwable ? 'stream failed early: ' + end : 'stream closed by the server early'
+  failure = end == 'status' || !(status ?: '').contains('text/event-stream') ? 'expected 200 text/event-stream, got ' + (status ?: 'no response')
+    : error != null ? 'stream failed early: ' + error : 'stream closed by the server early'
 }
 if (failure == null && firstEventAt.get() < 0) failure = 'no event received'
 long heldMs = System.currentTimeMillis() - started
@@ -99,4 +137,17 @@ SampleResult.setSuccessful(failure == null)
 SampleResult.setResponseMessage(failure ?: 'OK')
 SampleResult.setResponseData('events=' + events.get() + ' first_event_ms=' + (firstEventAt.get() < 0 ? -1 : firstEventAt.get() - started) + ' held_ms=' + heldMs, 'UTF-8')
 if (warmUp) SampleResult.setIgnore()
+Set<String> logged = (Set<String>) props.computeIfAbsent('jmeter-mcp-toolkit.sse.logged', { k -> ConcurrentHashMap.newKeySet() })
+if (failure != null && logged.size() < 20 && logged.add(failure)) log.warn('SSE connect to ' + uri + ' failed: ' + failure)
+int failures = failure != null && events.get() == 0 ? Integer.parseInt(vars.get('SSE_CONNECT_FAILURES') ?: '0') + 1 : 0
+vars.put('SSE_CONNECT_FAILURES', String.valueOf(failures))
+if (failures > 0) {
+  long pausedAt = System.currentTimeMillis()
+  try {
+    Thread.sleep(Math.min(1000L, 50L << Math.min(failures - 1, 5)))
+  } catch (InterruptedException stopping) {
+    Thread.currentThread().interrupt()
+  }
+  SampleResult.setIdleTime(System.currentTimeMillis() - pausedAt)
+}
 `;

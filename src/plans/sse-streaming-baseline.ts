@@ -27,6 +27,7 @@ export const sseStreamingBaseline = testPlan(
       scaledMs('HEALTH_INTERVAL_MS_SCALED', 'HEALTH_INTERVAL_MS', 10_000),
       { name: 'SSE_FIRST_EVENT_TIMEOUT_MS', value: prop('SSE_FIRST_EVENT_TIMEOUT_MS', 10_000) },
       { name: 'SSE_CONNECT_TIMEOUT_MS', value: prop('CONNECT_TIMEOUT_MS', 5000) },
+      { name: 'SSE_TLS_TRUST_ALL', value: prop('TLS_TRUST_ALL', false) },
       { name: 'SSE_SERVER_ID', value: prop('SERVER_ID', '') },
     ],
   },

@@ -30,6 +30,7 @@ export function buildJmeterArgs(spec: JmeterArgsSpec): readonly string[] {
     '-j',
     spec.logPath,
     ...spec.propertyFiles.flatMap((file) => ['-q', file]),
+    ...(spec.systemPropertyFiles ?? []).flatMap((file) => ['-S', file]),
     ...local.map(([name, value]) => `-J${name}=${value}`),
     ...(remote
       ? [

@@ -5,6 +5,7 @@ import { watchFirstSeconds } from './gateway-check.js';
 import { advanceProgress, initialMonitorState, type MonitorConfig } from './progress-monitor.js';
 import { spawnJmeter } from './run.js';
 import { redactText, scrubSecretsFromFile, withSecretPropertiesFile } from './secrets.js';
+import { withTrustStoreProperties } from './truststore.js';
 import type { SummariserLine } from './types.js';
 
 /** Starts JMeter with the secrets in a private -q file, feeds live progress, stops it on request. */
@@ -35,13 +36,17 @@ export const executeStep: RunStep = {
         },
       });
     };
-    return withSecretPropertiesFile(prepared.secrets, async (secretFile) => {
+    // What never shows in output or logs: the secrets, and the truststore's password.
+    const hidden = new Map([...prepared.secrets, ...(prepared.trustStore?.password ? [['truststore', prepared.trustStore.password] as const] : [])]);
+    const trust = <T>(use: (file: string | undefined) => Promise<T>): Promise<T> => withTrustStoreProperties(prepared.trustStore, deps.env, use);
+    return withSecretPropertiesFile(prepared.secrets, (secretFile) => trust(async (systemFile) => {
       const args = buildJmeterArgs({
         // The original, not the copy: plans find their data files (data/*.csv) relative to their own folder.
         planPath: prepared.plan.path,
         jtlPath: folder.jtl,
         logPath: folder.log,
         propertyFiles: [prepared.profileFile, prepared.planProfileFile, secretFile].filter((f): f is string => f !== undefined),
+        ...(systemFile !== undefined && { systemPropertyFiles: [systemFile] }),
         properties: prepared.request.properties,
         remoteHosts: prepared.request.remoteHosts,
         progressIntervalS: prepared.request.progressIntervalS,
@@ -53,7 +58,7 @@ export const executeStep: RunStep = {
         signal: deps.signal ? AbortSignal.any([deps.signal, live.signal]) : live.signal,
         ...(deps.stopTimeouts !== undefined && { stopTimeouts: deps.stopTimeouts }),
         ...(deps.hurry !== undefined && { hurry: deps.hurry }),
-        redact: (text) => redactText(text, prepared.secrets),
+        redact: (text) => redactText(text, hidden),
         onTestStarted,
         // Remote engines burn their CPU elsewhere: only a local JMeter's CPU says anything about saturation.
         ...(prepared.request.remoteHosts.length === 0 && { onSpawned: (pid: number) => void (cpu = sampleCpu(pid)) }),
@@ -63,7 +68,7 @@ export const executeStep: RunStep = {
       });
       stopWatching();
       const cpuTimeline = await cpu?.stop();
-      await scrubSecretsFromFile(folder.log, prepared.secrets);
+      await scrubSecretsFromFile(folder.log, hidden);
       const endedAt = (deps.now ?? (() => new Date()))();
       const stopReason = live.stopReason();
       return {
@@ -75,7 +80,7 @@ export const executeStep: RunStep = {
         ...(cpuTimeline !== undefined && { cpu: cpuTimeline }),
         ...(failedFast !== undefined && { failedFast }),
       };
-    });
+    }));
   },
 };
 

@@ -1,6 +1,7 @@
 import { openJtl } from '../jtl/open.js';
 import { readCsvJtl } from '../jtl/csv-reader.js';
 import type { ReadIssues } from '../jtl/sample.js';
+import { speaksTls } from './certificate-check.js';
 import { addToTally, diagnoseGateway, newTally, type GatewayContext, type GatewayTally, type GatewayVerdict } from './gateway-diagnosis.js';
 import type { ProgressState } from './types.js';
 
@@ -15,6 +16,16 @@ export async function tallyJtl(jtlPath: string): Promise<GatewayTally> {
   if (jtl === undefined || jtl.format !== 'csv' || jtl.sizeBytes === 0) return tally;
   await readCsvJtl(jtl, {}, issues, (s) => addToTally(tally, s)).catch(() => undefined);
   return tally;
+}
+
+/**
+ * The diagnosis of a tally, after one TLS handshake with the gateway's port when an http:// URL got mostly no answer
+ * at all (a TLS port drops plain HTTP without a word).
+ */
+export async function diagnoseTally(tally: GatewayTally, context: GatewayContext): Promise<GatewayVerdict | undefined> {
+  const noAnswer = tally.byKind.get('no-response')?.count ?? 0;
+  const probe = context.gatewayUrl?.startsWith('http://') === true && (noAnswer * 2 >= tally.samples || tally.setUpFailure?.kind === 'no-response');
+  return diagnoseGateway(tally, probe ? { ...context, speaksTls: await speaksTls(context.gatewayUrl!) } : context);
 }
 
 export interface FailFastOptions {
@@ -50,7 +61,7 @@ export function watchFirstSeconds(o: FailFastOptions): () => void {
       timer = setTimeout(() => void check(), 1000);
       return;
     }
-    const verdict = diagnoseGateway(tally, o.context);
+    const verdict = await diagnoseTally(tally, o.context);
     const allFailed = progress.samples > 0 && progress.errors === progress.samples;
     if (verdict) o.onFail(`the first ${o.windowS} s measured nothing: ${verdict.message}`, verdict);
     else if (allFailed) o.onFail(`every one of the ${progress.samples} samples of the first ${o.windowS} s failed`);

@@ -3,8 +3,9 @@
  * "nothing was measured" (a dead URL, a refused token, an unknown virtual server, a readiness check that stopped
  * the test) becomes one verdict with the cause and the fix.
  */
+import { CERTIFICATE_KINDS, classifyTls, isNoResponse, tlsCause, type TlsFailureKind } from './tls-diagnosis.js';
 
-export type FailureKind = 'refused' | 'unknown-host' | 'tls' | 'connect-timeout' | 'token' | 'server-id' | 'not-found' | 'other';
+export type FailureKind = 'refused' | 'unknown-host' | TlsFailureKind | 'no-response' | 'connect-timeout' | 'token' | 'server-id' | 'not-found' | 'other';
 
 /** The columns of a JTL row the diagnosis reads. */
 export interface DiagnosedSample {
@@ -26,6 +27,8 @@ export interface GatewayTally {
   /** Samples addressed to the virtual server (MCP, SSE, WS): a wrong server id fails all of them, and only them. */
   serverScoped: number;
   readonly byKind: Map<FailureKind, { count: number; example: FailureExample }>;
+  /** Samples per label, and of them the ones that failed on the gateway's certificate. */
+  readonly byLabel: Map<string, { samples: number; certificate: number }>;
   /** The first failed sample of a readiness check (a setUp thread group that stops the test on error). */
   setUpFailure?: FailureExample & { readonly kind: FailureKind };
 }
@@ -38,13 +41,18 @@ export interface GatewayVerdict {
 export interface GatewayContext {
   readonly gatewayUrl?: string;
   readonly serverId?: string;
+  /** An http:// URL whose port answered a TLS handshake (checked when its samples got no answer at all). */
+  readonly speaksTls?: boolean;
 }
 
 /** Labels of samples that talk to one virtual server: a 404 there means the server id is wrong. */
 const SERVER_SCOPED = /\bMCP\b|\bSSE\b|^WS |setUp MCP/;
 const READINESS = /^setUp /;
 
-export const newTally = (): GatewayTally => ({ samples: 0, failed: 0, serverScoped: 0, byKind: new Map() });
+export const newTally = (): GatewayTally => ({ samples: 0, failed: 0, serverScoped: 0, byKind: new Map(), byLabel: new Map() });
+
+/** A certificate failure: (nearly) every sample of a label failed on it, whatever the other labels did. */
+const CERTIFICATE_SHARE = 0.9;
 
 /** A wrong server id: (nearly) every sample addressed to the virtual server got 404, whatever the REST share. */
 const SERVER_ID_SHARE = 0.9;
@@ -53,7 +61,9 @@ export function classifyFailure(s: DiagnosedSample): FailureKind {
   const text = `${s.responseCode} ${s.responseMessage}`;
   if (/UnknownHostException|Name or service not known|nodename nor servname/i.test(text)) return 'unknown-host';
   if (/ConnectTimeoutException|connect timed out/i.test(text)) return 'connect-timeout';
-  if (/SSL|TLS|handshake/i.test(text) && !/^\d{3}$/.test(s.responseCode)) return 'tls';
+  const tls = classifyTls(text, s.responseCode);
+  if (tls !== undefined) return tls;
+  if (isNoResponse(text)) return 'no-response';
   if (/ConnectException|Connection refused|NoRouteToHost|HttpHostConnectException/i.test(text)) return 'refused';
   if (s.responseCode === '401' || s.responseCode === '403') return 'token';
   if (s.responseCode === '404') return SERVER_SCOPED.test(s.label) ? 'server-id' : 'not-found';
@@ -63,9 +73,13 @@ export function classifyFailure(s: DiagnosedSample): FailureKind {
 export function addToTally(tally: GatewayTally, s: DiagnosedSample): void {
   tally.samples += 1;
   if (SERVER_SCOPED.test(s.label)) tally.serverScoped += 1;
+  const label = tally.byLabel.get(s.label) ?? { samples: 0, certificate: 0 };
+  tally.byLabel.set(s.label, label);
+  label.samples += 1;
   if (s.success) return;
   tally.failed += 1;
   const kind = classifyFailure(s);
+  if (CERTIFICATE_KINDS.has(kind)) label.certificate += 1;
   const example = { label: s.label, responseCode: s.responseCode, responseMessage: s.responseMessage };
   const entry = tally.byKind.get(kind);
   if (entry) entry.count += 1;
@@ -73,7 +87,9 @@ export function addToTally(tally: GatewayTally, s: DiagnosedSample): void {
   if (tally.setUpFailure === undefined && READINESS.test(s.label)) tally.setUpFailure = { ...example, kind };
 }
 
-const BLOCKING: readonly FailureKind[] = ['refused', 'unknown-host', 'tls', 'connect-timeout', 'token', 'server-id', 'not-found'];
+const BLOCKING: readonly FailureKind[] = [
+  'refused', 'unknown-host', 'tls-untrusted', 'tls-hostname', 'tls-plain-port', 'tls', 'connect-timeout', 'token', 'server-id', 'not-found',
+];
 
 /**
  * The verdict, or undefined when the run measured the gateway. A readiness check that failed always blocks;
@@ -95,7 +111,17 @@ export function diagnoseGateway(tally: GatewayTally, ctx: GatewayContext): Gatew
       message: `${serverId.count} of ${tally.serverScoped} samples addressed to the virtual server failed with ${describe(serverId.example)} (e.g. "${serverId.example.label}"): ${causeOf('server-id', ctx).message}`,
     };
   }
-  const blocking = BLOCKING.map((kind) => [kind, tally.byKind.get(kind)?.count ?? 0] as const).filter(([, n]) => n > 0);
+  const certificate = [...tally.byLabel].find(([, l]) => l.certificate > 0 && l.certificate >= CERTIFICATE_SHARE * l.samples);
+  if (certificate) {
+    const [label, { samples, certificate: failed }] = certificate;
+    const count = (kind: FailureKind): number => tally.byKind.get(kind)?.count ?? 0;
+    const kind = count('tls-untrusted') >= count('tls-hostname') ? 'tls-untrusted' : 'tls-hostname';
+    return { code: causeOf(kind, ctx).code, message: `${failed} of ${samples} "${label}" samples failed with ${describe(tally.byKind.get(kind)!.example)}: ${causeOf(kind, ctx).message}` };
+  }
+  // No answer at all is a measurement (a gateway dropping connections), unless the port speaks TLS to an http:// URL.
+  const blocking = [...BLOCKING, ...(ctx.speaksTls === true ? ['no-response' as const] : [])]
+    .map((kind) => [kind, tally.byKind.get(kind)?.count ?? 0] as const)
+    .filter(([, n]) => n > 0);
   const total = blocking.reduce((sum, [, n]) => sum + n, 0);
   if (total === 0 || total * 2 < tally.samples) return undefined;
   const [kind, count] = blocking.reduce((a, b) => (b[1] > a[1] ? b : a));
@@ -119,7 +145,11 @@ function causeOf(kind: FailureKind, ctx: GatewayContext): GatewayVerdict {
     case 'unknown-host':
       return { code: 'GATEWAY_UNREACHABLE', message: `the host of the gateway URL${at} is unknown: check --gateway-url (JMETER_GATEWAY_URL)` };
     case 'tls':
-      return { code: 'GATEWAY_TLS', message: `the TLS handshake with the gateway${at} failed: check http:// vs https:// in --gateway-url and the certificate` };
+    case 'tls-untrusted':
+    case 'tls-hostname':
+    case 'tls-plain-port':
+    case 'tls-port-plain-url':
+      return tlsCause(kind, at, ctx.gatewayUrl);
     case 'token':
       return { code: 'GATEWAY_TOKEN_REFUSED', message: `the token was refused by the gateway${at}: set JMETER_TOKEN (or --token-file) to a valid, unexpired token for this gateway` };
     case 'server-id':
@@ -129,6 +159,8 @@ function causeOf(kind: FailureKind, ctx: GatewayContext): GatewayVerdict {
       };
     case 'not-found':
       return { code: 'GATEWAY_WRONG_URL', message: `the URL${at} answers 404 to the plan's paths: is it the gateway's base URL (--gateway-url)?` };
+    case 'no-response':
+      return ctx.speaksTls === true ? tlsCause('tls-port-plain-url', at, ctx.gatewayUrl) : { code: 'GATEWAY_NOT_READY', message: 'the gateway is not ready to be measured' };
     case 'other':
       return { code: 'GATEWAY_NOT_READY', message: 'the gateway is not ready to be measured' };
   }

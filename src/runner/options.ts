@@ -15,6 +15,9 @@ export interface RawRunOptions {
   readonly progressInterval?: string;
   /** `--fail-fast <s>` (a string) or `--no-fail-fast` (false). */
   readonly failFast?: string | boolean;
+  readonly truststore?: string;
+  readonly truststorePasswordFile?: string;
+  readonly insecure?: boolean;
 }
 
 export const RUN_DEFAULTS = { outDir: 'results', progressIntervalS: 5, failFastS: 10 } as const;
@@ -36,12 +39,16 @@ export function normalizeRunOptions(plan: string, raw: RawRunOptions): RunReques
     const [name, value] = parseAssignment(assignment);
     properties.set(name, value);
   }
+  const truststore = parseTrustOptions(raw);
+  // The SSE client's switch; JMeter's own samplers accept any certificate anyway.
+  if (raw.insecure === true) properties.set('TLS_TRUST_ALL', 'true');
   return {
     plan,
     ...(raw.profile !== undefined && { profile: parseProfile(raw.profile) }),
     properties,
     outDir: raw.out ?? RUN_DEFAULTS.outDir,
     ...(raw.tokenFile !== undefined && { tokenFile: nonEmpty('--token-file', raw.tokenFile) }),
+    ...(truststore !== undefined && { truststore }),
     remoteHosts: raw.remote === undefined ? [] : parseRemoteHosts(raw.remote),
     progressIntervalS:
       raw.progressInterval === undefined
@@ -132,6 +139,24 @@ function parseRemoteHosts(text: string): readonly string[] {
     });
   }
   return hosts;
+}
+
+/** --truststore [--truststore-password-file] or --insecure, not both; a local run only (-S reaches no remote engine). */
+function parseTrustOptions(raw: RawRunOptions): RunRequest['truststore'] {
+  if (raw.truststore === undefined) {
+    if (raw.truststorePasswordFile !== undefined) throw usage('CLI_BAD_TRUSTSTORE', '--truststore-password-file needs --truststore <file>');
+    return undefined;
+  }
+  if (raw.insecure === true) {
+    throw usage('CLI_BAD_TRUSTSTORE', '--truststore and --insecure contradict each other: verify against the store, or accept any certificate', { option: '--insecure' });
+  }
+  if (raw.remote !== undefined) {
+    throw usage('CLI_BAD_TRUSTSTORE', '--truststore applies to a local JMeter only: set javax.net.ssl.trustStore in the remote engines\' system.properties', { option: '--remote' });
+  }
+  return {
+    file: nonEmpty('--truststore', raw.truststore),
+    ...(raw.truststorePasswordFile !== undefined && { passwordFile: nonEmpty('--truststore-password-file', raw.truststorePasswordFile) }),
+  };
 }
 
 function nonEmpty(option: string, text: string): string {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { ToolkitError } from '../errors.js';
 import { runnerProperties } from './args.js';
@@ -11,6 +11,8 @@ import type { PlanLoad } from '../plans/shape.js';
 import { checkPlanFresh, checkRequiredProperties, plannedDurationS, resolvePlan, type PlanCatalogue } from './resolve-plan.js';
 import { resolveJmeter } from './resolve-jmeter.js';
 import { readSecrets, redactProperties } from './secrets.js';
+import { checkGatewayCertificate } from './certificate-check.js';
+import type { TrustStore } from './truststore.js';
 import type { JmeterInstall, ResolvedPlan, RunRequest } from './types.js';
 
 /** Everything settled before anything is written or started: usage errors surface here, not mid-run. */
@@ -22,6 +24,8 @@ export interface PreparedRun {
   /** The profile's section for this plan: properties/<profile>/<plan>.properties, loaded after profileFile. */
   readonly planProfileFile?: string;
   readonly secrets: ReadonlyMap<string, string>;
+  /** `--truststore`, read and checked; the gateway's certificate was verified against it. */
+  readonly trustStore?: TrustStore;
   /** Profile + options + runner settings, secret values redacted: what run.properties and summary.json show. */
   readonly redactedProperties: ReadonlyMap<string, string>;
   readonly plannedS?: number;
@@ -57,6 +61,9 @@ export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promis
   ]);
   const effective = new Map([...profile, ...planProfile, ...runnerProperties(request.progressIntervalS), ...request.properties]);
   checkRequiredProperties(plan, new Map([...effective, ...secrets]));
+  // Absolute: JMeter runs in the run folder.
+  const truststore = request.truststore && { ...request.truststore, file: resolve(deps.cwd, request.truststore.file) };
+  const trustStore = truststore && (await checkGatewayCertificate(truststore, effective.get('GATEWAY_URL'), deps.env));
   const jmeter = resolveJmeter({ env: deps.env, ...(deps.jmeterDir !== undefined && { jmeterDir: deps.jmeterDir }) });
   const load = plan.loadUnder?.(effective);
   const planned = plan.schedule?.(effective);
@@ -71,6 +78,7 @@ export async function prepareRun(request: RunRequest, deps: PrepareDeps): Promis
     ...(hasPlanProfile && { planProfileFile }),
     ...(load !== undefined && { load }),
     secrets,
+    ...(trustStore && { trustStore }),
     redactedProperties: redactProperties(new Map([...effective, ...[...secrets.keys()].map((k) => [k, ''] as const)])),
     ...(plannedS !== undefined && { plannedS }),
     ...(Number.isFinite(targetRps) && targetRps > 0 && { targetRps }),

@@ -6,6 +6,7 @@ import { execa } from 'execa';
 import { isJmeterErrorLine, parseShutdownPort, parseSummariserLine } from './progress.js';
 import { guardProcessGroup } from './process-guard.js';
 import { SECRET_ENV_NAMES } from './secrets.js';
+import { TRUSTSTORE_PASSWORD_ENV } from './truststore.js';
 import { DEFAULT_STOP_TIMEOUTS, stopGracefully, type StopTimeouts } from './stop.js';
 import type { JmeterExit, StopStep, SummariserLine } from './types.js';
 
@@ -34,7 +35,7 @@ export async function spawnJmeter(bin: string, args: readonly string[], o: Spawn
   const started = Date.now();
   const env = { ...(o.env ?? process.env) };
   // JMeter gets the secrets from the -q file, never from the environment.
-  for (const name of SECRET_ENV_NAMES) delete env[name];
+  for (const name of [...SECRET_ENV_NAMES, TRUSTSTORE_PASSWORD_ENV]) delete env[name];
   // Own process group: a terminal's Ctrl-C reaches only us, and we stop JMeter gracefully (stop.ts).
   const child = execa(bin, args, { cwd: o.cwd, env, extendEnv: false, reject: false, buffer: false, stdin: 'ignore', detached: true });
   if (child.pid !== undefined) o.onSpawned?.(child.pid);

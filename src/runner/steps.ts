@@ -5,7 +5,7 @@ import type { RunContext, RunStep } from './pipeline.js';
 import { updateLatest } from './run-folder.js';
 import { buildRunSummary, readJmeterVersion } from './summary.js';
 import { gatewayContext } from './execute-step.js';
-import { diagnoseGateway, tallyJtl } from './gateway-check.js';
+import { diagnoseTally, tallyJtl } from './gateway-check.js';
 import { failureOf } from './verdict.js';
 
 export { executeStep } from './execute-step.js';
@@ -39,7 +39,7 @@ export const gatewayStep: RunStep = {
   run: async (ctx) => {
     const a = ctx.analysis;
     if (!a || a.samples === 0 || (ctx.failedFast === undefined && a.errors * 4 < a.samples)) return {};
-    const verdict = diagnoseGateway(await tallyJtl(ctx.folder.jtl), gatewayContext(ctx.prepared.redactedProperties));
+    const verdict = await diagnoseTally(await tallyJtl(ctx.folder.jtl), gatewayContext(ctx.prepared.redactedProperties));
     if (verdict === undefined) return {};
     return { gatewayVerdict: verdict, warnings: [...ctx.warnings, `the run could not measure the gateway: ${verdict.message}`] };
   },

@@ -14,6 +14,8 @@ export interface RunRequest {
   readonly properties: ReadonlyMap<string, string>;
   readonly outDir: string;
   readonly tokenFile?: string;
+  /** `--truststore`: the gateway's certificate is verified against it (its password from a file or the environment). */
+  readonly truststore?: { readonly file: string; readonly passwordFile?: string };
   /** Remote JMeter engines (host or host:port); empty for a local run. */
   readonly remoteHosts: readonly string[];
   /** Seconds between two summariser lines (live progress). */
@@ -61,6 +63,8 @@ export interface JmeterArgsSpec {
   readonly logPath: string;
   /** Property files in order: profile first, then the secret file; loaded with -q (local) or -G (remote). */
   readonly propertyFiles: readonly string[];
+  /** System property files (-S): the truststore and its password. */
+  readonly systemPropertyFiles?: readonly string[];
   readonly properties: ReadonlyMap<string, string>;
   readonly remoteHosts: readonly string[];
   readonly progressIntervalS: number;

@@ -16,6 +16,8 @@ export interface RealGateway {
   readonly fastTimeUrl: string;
   readonly fastTestUrl: string;
   readonly state: string;
+  /** Served over TLS (`startRealGateway({ tls: true })`): its self-signed certificate, PEM. */
+  readonly certFile?: string;
   /** Restarts it with these settings on top of scripts/gateway/gateway.env ({} = the defaults). */
   restart(settings: Readonly<Record<string, string>>): Promise<void>;
   stop(): Promise<void>;
@@ -31,7 +33,8 @@ const freePort = (): Promise<number> =>
     });
   });
 
-export async function startRealGateway(): Promise<RealGateway> {
+/** `tls`: HTTPS/WSS with a self-signed certificate (scripts/gateway.sh with GATEWAY_TLS=1). */
+export async function startRealGateway(options: { readonly tls?: boolean } = {}): Promise<RealGateway> {
   const state = mkdtempSync(join(tmpdir(), 'gateway-tier-'));
   const [port, fastTime, fastTest] = [await freePort(), await freePort(), await freePort()];
   const env = {
@@ -39,6 +42,7 @@ export async function startRealGateway(): Promise<RealGateway> {
     GATEWAY_PORT: String(port),
     GATEWAY_FAST_TIME_PORT: String(fastTime),
     GATEWAY_FAST_TEST_PORT: String(fastTest),
+    ...(options.tls === true && { GATEWAY_TLS: '1' }),
   };
   const script = join(repoRoot, 'scripts', 'gateway.sh');
   const up = async (settings: Readonly<Record<string, string>>): Promise<void> => {
@@ -58,7 +62,8 @@ export async function startRealGateway(): Promise<RealGateway> {
     throw e;
   }
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls === true ? 'https' : 'http'}://127.0.0.1:${port}`,
+    ...(options.tls === true && { certFile: join(state, 'tls-cert.pem') }),
     serverId: '5e6f7a8b9c0d4e1f8a2b3c4d5e6f7a8b',
     tokenFile: join(state, 'token'),
     adminPasswordFile: join(state, 'admin-pass'),

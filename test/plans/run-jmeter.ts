@@ -25,10 +25,14 @@ export interface PlanRun {
 }
 
 /** Runs `jmeter -n` on a plan from `cwd`, properties only through -q files (never a secret on argv). */
-export async function runPlan(planPath: string, o: { cwd: string; name: string; propertyFiles: readonly string[]; timeoutMs?: number }): Promise<PlanRun> {
+export async function runPlan(
+  planPath: string,
+  o: { cwd: string; name: string; propertyFiles: readonly string[]; timeoutMs?: number; systemPropertyFiles?: readonly string[] },
+): Promise<PlanRun> {
   const jtlPath = join(o.cwd, `${o.name}.jtl`);
   const logPath = join(o.cwd, `${o.name}.log`);
-  const args = ['-n', '-t', planPath, '-l', jtlPath, '-j', logPath, ...o.propertyFiles.flatMap((f) => ['-q', f])];
+  const system = (o.systemPropertyFiles ?? []).flatMap((f) => ['-S', f]);
+  const args = ['-n', '-t', planPath, '-l', jtlPath, '-j', logPath, ...o.propertyFiles.flatMap((f) => ['-q', f]), ...system];
   const r = await execa(jmeterBin(), args, { cwd: o.cwd, reject: false, timeout: o.timeoutMs ?? 90_000, env: { JVM_ARGS: '-Xms128m -Xmx512m' } });
   const jtl = readFileSync(jtlPath, 'utf8');
   const rows = parse(jtl, { columns: true, skip_empty_lines: true, relax_column_count: true }) as JtlRow[];

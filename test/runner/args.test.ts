@@ -35,6 +35,12 @@ describe('buildJmeterArgs', () => {
     ]);
   });
 
+  it('hands the truststore\'s system properties over as a file (-S), never as -D values', () => {
+    const args = buildJmeterArgs({ ...spec, systemPropertyFiles: ['/tmp/jtl-truststore-x/system.properties'] });
+    expect(args.slice(args.indexOf('-S') - 2, args.indexOf('-S') + 2)).toEqual(['-q', '/tmp/jtl-secret-x/secret.properties', '-S', '/tmp/jtl-truststore-x/system.properties']);
+    expect(args.some((a) => /^-D|trustStore/.test(a))).toBe(false);
+  });
+
   it('never has a TOKEN assignment', () => {
     expect(buildJmeterArgs(spec).some((a) => /TOKEN/i.test(a))).toBe(false);
   });

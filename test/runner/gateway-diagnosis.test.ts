@@ -26,6 +26,14 @@ describe('classifyFailure', () => {
     [failed('setUp MCP initialize (thread start)', '404', 'Not Found'), 'server-id'],
     [failed('GET /tools', '404', 'Not Found'), 'not-found'],
     [failed('GET /tools', '500', 'Internal Server Error'), 'other'],
+    [failed('SSE connect', 'Non HTTP response code: javax.net.ssl.SSLHandshakeException', 'Non HTTP response message: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target'), 'tls-untrusted'],
+    [failed('SSE connect', 'Non HTTP response code: javax.net.ssl.SSLHandshakeException', 'Non HTTP response message: PKIX path validation failed: java.security.cert.CertPathValidatorException: Path does not chain with any of the trust anchors'), 'tls-untrusted'],
+    [failed('SSE connect', 'Non HTTP response code: javax.net.ssl.SSLHandshakeException', 'Non HTTP response message: No subject alternative names matching IP address 127.0.0.1 found'), 'tls-hostname'],
+    [failed('SSE connect', 'Non HTTP response code: javax.net.ssl.SSLHandshakeException', 'Non HTTP response message: No subject alternative DNS name matching gw.local found.'), 'tls-hostname'],
+    [failed('GET /tools', 'Non HTTP response code: javax.net.ssl.SSLException', 'Non HTTP response message: Unsupported or unrecognized SSL message'), 'tls-plain-port'],
+    [failed('SSE connect', 'Non HTTP response code: javax.net.ssl.SSLException', 'Non HTTP response message: Unrecognized SSL message, plaintext connection?'), 'tls-plain-port'],
+    [failed('GET /tools', 'Non HTTP response code: org.apache.http.NoHttpResponseException', 'Non HTTP response message: 127.0.0.1:4443 failed to respond'), 'no-response'],
+    [failed('SSE connect', 'Non HTTP response code: java.io.IOException', 'Non HTTP response message: HTTP/1.1 header parser received no bytes'), 'no-response'],
   ] as const)('%j → %s', (sample, kind) => expect(classifyFailure(sample)).toBe(kind));
 });
 
@@ -71,5 +79,34 @@ describe('diagnoseGateway', () => {
     expect(diagnoseGateway(tallyOf(times(10, failed('GET /tools', '500', 'Internal Server Error'))), ctx)).toBeUndefined();
     expect(diagnoseGateway(tallyOf([...times(11, ok('GET /tools')), ...times(10, REFUSED)]), ctx)).toBeUndefined();
     expect(diagnoseGateway(tallyOf(times(5, ok('GET /tools'))), ctx)).toBeUndefined();
+  });
+});
+
+describe('diagnoseGateway: TLS', () => {
+  const UNTRUSTED = failed('SSE connect', 'Non HTTP response code: javax.net.ssl.SSLHandshakeException', 'Non HTTP response message: PKIX path building failed: unable to find valid certification path to requested target');
+  const HOSTNAME = failed('SSE connect', 'Non HTTP response code: javax.net.ssl.SSLHandshakeException', 'Non HTTP response message: No subject alternative names matching IP address 127.0.0.1 found');
+  const NO_ANSWER = failed('GET /tools', 'Non HTTP response code: org.apache.http.NoHttpResponseException', 'Non HTTP response message: 127.0.0.1:59999 failed to respond');
+  const tlsCtx = { gatewayUrl: 'https://127.0.0.1:59999', serverId: 'abc' };
+
+  it('every SSE connect fails on the certificate while JMeter\'s own /health passes (it trusts any certificate): a verdict, not a measurement', () => {
+    const v = diagnoseGateway(tallyOf([...times(12, UNTRUSTED), ...times(40, ok('GET /health'))]), tlsCtx);
+    expect(v).toEqual({
+      code: 'GATEWAY_TLS_UNTRUSTED',
+      message: '12 of 12 "SSE connect" samples failed with javax.net.ssl.SSLHandshakeException PKIX path building failed: unable to find valid certification path to requested target: the certificate of the gateway at https://127.0.0.1:59999 is not trusted by the JVM\'s truststore (javax.net.ssl.trustStore): pass the CA certificate that signed it with --truststore <PEM, JKS or PKCS12 file>, or --insecure to accept any certificate (what JMeter does by default)',
+    });
+  });
+
+  it('a host name mismatch names the fix; a few certificate failures among passing samples of the same label are not a verdict', () => {
+    expect(diagnoseGateway(tallyOf(times(5, HOSTNAME)), tlsCtx)?.message).toMatch(/^5 of 5 "SSE connect" samples failed with .*: the certificate of the gateway at https:\/\/127\.0\.0\.1:59999 is not issued for the host of the URL: put a host name the certificate lists in --gateway-url/);
+    expect(diagnoseGateway(tallyOf([...times(2, UNTRUSTED), ...times(30, ok('SSE connect'))]), tlsCtx)).toBeUndefined();
+  });
+
+  it('no answer at all on an http:// URL: "use https://" only when the port speaks TLS, else a measurement', () => {
+    const httpCtx = { gatewayUrl: 'http://127.0.0.1:59999' };
+    expect(diagnoseGateway(tallyOf(times(20, NO_ANSWER)), { ...httpCtx, speaksTls: true })).toEqual({
+      code: 'GATEWAY_TLS_EXPECTED',
+      message: '20 of 20 samples failed with org.apache.http.NoHttpResponseException 127.0.0.1:59999 failed to respond (e.g. "GET /tools"): the gateway at http://127.0.0.1:59999 speaks TLS on that port and drops plain HTTP: use https://127.0.0.1:59999 in --gateway-url',
+    });
+    expect(diagnoseGateway(tallyOf(times(20, NO_ANSWER)), { ...httpCtx, speaksTls: false })).toBeUndefined();
   });
 });

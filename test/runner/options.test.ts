@@ -64,3 +64,21 @@ describe('normalizeRunOptions', () => {
     expect([parseDurationS('90'), parseDurationS('90s'), parseDurationS('5m'), parseDurationS('1h')]).toEqual([90, 90, 300, 3600]);
   });
 });
+
+describe('--truststore / --insecure', () => {
+  it('--insecure sets TLS_TRUST_ALL (the SSE client\'s switch); --truststore keeps its file and password file', () => {
+    expect(normalizeRunOptions('p', { insecure: true }).properties.get('TLS_TRUST_ALL')).toBe('true');
+    const r = normalizeRunOptions('p', { truststore: 'ca.pem', truststorePasswordFile: 'pass.txt' });
+    expect(r.truststore).toEqual({ file: 'ca.pem', passwordFile: 'pass.txt' });
+    expect(r.properties.has('TLS_TRUST_ALL')).toBe(false);
+  });
+
+  it.each([
+    [{ truststore: 'ca.pem', insecure: true }, '--truststore and --insecure contradict each other: verify against the store, or accept any certificate'],
+    [{ truststorePasswordFile: 'pass.txt' }, '--truststore-password-file needs --truststore <file>'],
+    [{ truststore: 'ca.pem', remote: 'h1' }, "--truststore applies to a local JMeter only: set javax.net.ssl.trustStore in the remote engines' system.properties"],
+  ])('%j is a usage error', (raw, message) => {
+    expect(() => normalizeRunOptions('p', raw)).toThrow(message);
+    expect(codeOf(() => normalizeRunOptions('p', raw))).toBe('CLI_BAD_TRUSTSTORE');
+  });
+});
