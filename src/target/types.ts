@@ -20,6 +20,13 @@ export interface TargetOptions {
   readonly statefulSessions?: boolean;
   /** Interval of SSE keepalive events (the gateway's SSE_KEEPALIVE_INTERVAL, 30 s there). */
   readonly sseKeepaliveMs?: number;
+  /** Legacy SSE message delivery: the gateway's POLL_INTERVAL (0.1 s in gateway.env), MAX_INTERVAL (0.5 s), BACKOFF_FACTOR (1.5). */
+  readonly ssePollIntervalMs?: number;
+  readonly ssePollMaxMs?: number;
+  readonly ssePollBackoff?: number;
+  /** uvicorn's --ws-ping-interval / --ws-ping-timeout (20 s each): a ping, then close 1011 without a pong; 0 turns it off. */
+  readonly wsPingIntervalMs?: number;
+  readonly wsPingTimeoutMs?: number;
   /** Ports of the two direct MCP test servers: 0 = a free port, null = do not start it. */
   readonly fastTimePort?: number | null;
   readonly fastTestPort?: number | null;
