@@ -16,6 +16,8 @@ export interface TargetContext {
   /** uvicorn's WebSocket keepalive: a ping after this long (0: none) and a 1011 close when no pong comes within the timeout (0: never). */
   readonly wsPingIntervalMs: number;
   readonly wsPingTimeoutMs: number;
+  /** Keepalive pings sent on /ws and the pongs that answered them. */
+  readonly wsKeepalive: { pings: number; pongs: number };
   readonly decide: (route: string) => FaultDecision;
   /** Mcp-Session-Id values issued on initialize (stateful mode). */
   readonly mcpSessions: Set<string>;

@@ -47,6 +47,7 @@ function contextFor(o: TargetOptions): TargetContext {
     },
     wsPingIntervalMs: o.wsPingIntervalMs ?? 20_000,
     wsPingTimeoutMs: o.wsPingTimeoutMs ?? 20_000,
+    wsKeepalive: { pings: 0, pongs: 0 },
     decide: faultInjector(o.faults ?? [], o.seed ?? 1),
     mcpSessions: new Set(),
     adminSessions: new Set(),
@@ -122,6 +123,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     fastTestUrl: fastTest ? urlOf(host, fastTest, options.tls) : '',
     requestCount: () => counter.n,
     openMcpSessions: () => ctx.mcpSessions.size,
+    webSocketKeepalive: () => ({ ...ctx.wsKeepalive }),
     close: async () => {
       ctx.timers.forEach(clearInterval);
       relay.close();

@@ -52,5 +52,7 @@ export interface RunningTarget {
   requestCount(): number;
   /** MCP sessions opened (stateful mode) and not yet ended by a DELETE. */
   openMcpSessions(): number;
+  /** Keepalive pings sent on /ws so far, and the pongs that answered them. */
+  webSocketKeepalive(): { readonly pings: number; readonly pongs: number };
   close(): Promise<void>;
 }

@@ -19,7 +19,8 @@ function forbidden(socket: Duplex): void {
  * less its round trip); when no pong with that payload comes within `timeout`, close 1011 "keepalive ping
  * timeout" and close the connection at once. Returns the stopper.
  */
-function keepAlive(ws: WebSocket, socket: Duplex, intervalMs: number, timeoutMs: number): () => void {
+function keepAlive(ws: WebSocket, socket: Duplex, ctx: TargetContext): () => void {
+  const { wsPingIntervalMs: intervalMs, wsPingTimeoutMs: timeoutMs, wsKeepalive: counts } = ctx;
   if (intervalMs <= 0) return () => undefined;
   let pending: Buffer | undefined;
   let sentAt = 0;
@@ -33,6 +34,7 @@ function keepAlive(ws: WebSocket, socket: Duplex, intervalMs: number, timeoutMs:
     pending = randomBytes(4);
     sentAt = Date.now();
     ws.ping(pending);
+    counts.pings += 1;
     if (timeoutMs > 0) pongTimer = setTimeout(expire, timeoutMs);
     else schedule();
   };
@@ -46,6 +48,7 @@ function keepAlive(ws: WebSocket, socket: Duplex, intervalMs: number, timeoutMs:
   ws.on('pong', (data: Buffer) => {
     if (pending === undefined || !data.equals(pending)) return;
     rttMs = Date.now() - sentAt;
+    counts.pongs += 1;
     pending = undefined;
     if (pongTimer === undefined) return;
     clearTimeout(pongTimer);
@@ -73,7 +76,7 @@ export function webSocketRelay(ctx: TargetContext): { onUpgrade: (req: IncomingM
     wss.handleUpgrade(req, socket, head, (ws) => {
       // Invalid frames (bad opcode, RSV bits, unmasked, bad UTF-8) close the connection with an error event: answered, not thrown.
       ws.on('error', () => ws.terminate());
-      const stopKeepalive = keepAlive(ws, socket, ctx.wsPingIntervalMs, ctx.wsPingTimeoutMs);
+      const stopKeepalive = keepAlive(ws, socket, ctx);
       ws.on('close', stopKeepalive);
       const answerFrame = async (text: string): Promise<void> => {
         const request = parseRpc(text);
