@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 
@@ -83,11 +83,15 @@ export function webSocketRelay(ctx: TargetContext): { onUpgrade: (req: IncomingM
         if (isResponse(request)) return ws.send(JSON.stringify(request));
         const method = typeof request.method === 'string' ? request.method : '';
         const fail = await injectFault(ctx, `WS ${method}`);
-        const response = fail ? rpcError(request.id, -32603, 'Internal error: injected fault') : dispatchRpc(request, gatewayTools, 'loadtest');
-        if (response !== undefined && ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
+        // The relay forwards every frame to /rpc and sends back its answer: a notification gets `result: {}` too,
+        // with the random id /rpc gives a request that has none.
+        const response = fail ? rpcError(request.id, -32603, 'Internal error: injected fault') : (dispatchRpc(request, gatewayTools, 'loadtest') ?? { jsonrpc: '2.0', result: {}, id: randomUUID() });
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
       };
       ws.on('message', (data, isBinary) => {
-        answerFrame(isBinary ? '' : data.toString()).catch(() => {
+        // The gateway reads text frames only: a binary one ends its loop with close 1011.
+        if (isBinary) return ws.close(1011);
+        answerFrame(data.toString()).catch(() => {
           if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(rpcError(null, -32603, 'Internal error')));
         });
       });

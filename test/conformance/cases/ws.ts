@@ -56,6 +56,28 @@ export const wsCases: readonly ConformanceCase[] = [
   },
   {
     area: 'ws',
+    name: '/ws answers a notification frame too: result {} with a random UUID as id (the relay forwards /rpc\'s answer)',
+    run: (e) =>
+      withWs(e, true, async (ws, events) => {
+        expect(await reply(ws, events, JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }))).toEqual({
+          jsonrpc: '2.0',
+          result: {},
+          id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+        });
+      }),
+  },
+  {
+    area: 'ws',
+    name: '/ws closes with 1011 on a binary frame (the relay reads text frames only)',
+    run: (e) =>
+      withWs(e, true, async (ws, events) => {
+        ws.send(Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' })), { binary: true });
+        expect(await events.next('close', 10_000)).toMatchObject({ code: 1011 });
+        expect(events.events.filter((x) => x.kind === 'message')).toEqual([]);
+      }),
+  },
+  {
+    area: 'ws',
     name: 'UVICORN_WS_PING_INTERVAL=2, _TIMEOUT=1: a 4-byte ping 2 s after the upgrade; no pong → close 1011 "keepalive ping timeout" 1 s later',
     covers: ['D28'],
     settings: SHORT_STREAM_TIMINGS,
