@@ -80,7 +80,7 @@ ensure(
     "prompt greeting",
 )
 for name, env in (("fast-time", "FAST_TIME_URL"), ("fast-test", "FAST_TEST_URL")):
-    url = os.environ[env] + "/http"
+    url = os.environ[env] + "/mcp"  # where ContextForge's docker-compose registers its test servers
     ensure(
         "/gateways",
         lambda g, name=name: g.get("name") == name,

@@ -19,6 +19,8 @@ const SHAPE: LoadShape = { threads: 200, rampUpS: 60, durationS: 600, targetRps:
 
 const FAST_TIME_URL = prop('FAST_TIME_URL', 'http://localhost:8888');
 const FAST_TEST_URL = prop('FAST_TEST_URL', 'http://localhost:8880');
+/** Where both servers serve MCP: /mcp as ContextForge's docker-compose registers them; /http for the Helm chart's Go server. */
+const MCP_PATH = prop('TEST_SERVER_MCP_PATH', '/mcp');
 
 const call = (name: string, args: string) =>
   tpl`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"${name}","arguments":${args}}}`;
@@ -28,7 +30,7 @@ const groupOptions = { threads: pacedThreads(RATE_KEY), rampUpS: v('RAMP_UP_S'),
 const rate = () => pacedTimer(RATE_KEY, 'TARGET_RPS per server (over THREADS)');
 
 const fastTime = (): readonly ThreadGroupChild[] => {
-  const t: McpTarget = { url: tpl`${v('FT_BASE_PATH')}/http`, labelPrefix: 'fast_time ' };
+  const t: McpTarget = { url: tpl`${v('FT_BASE_PATH')}${MCP_PATH}`, labelPrefix: 'fast_time ' };
   return [
     defaultsFor('FT', 'fast_time_server (FAST_TIME_URL)'),
     ...mcpClient({ bearer: false }),
@@ -43,7 +45,7 @@ const fastTime = (): readonly ThreadGroupChild[] => {
 };
 
 const fastTest = (): readonly ThreadGroupChild[] => {
-  const t: McpTarget = { url: tpl`${v('FX_BASE_PATH')}/http`, labelPrefix: 'fast_test ' };
+  const t: McpTarget = { url: tpl`${v('FX_BASE_PATH')}${MCP_PATH}`, labelPrefix: 'fast_test ' };
   return [
     defaultsFor('FX', 'fast_test_server (FAST_TEST_URL)'),
     ...mcpClient({ bearer: false }),
@@ -58,7 +60,7 @@ const fastTest = (): readonly ThreadGroupChild[] => {
   ];
 };
 
-/** The MCP test servers hit directly, without the gateway (MCP at /http on both). */
+/** The MCP test servers hit directly, without the gateway (MCP at TEST_SERVER_MCP_PATH on both, /mcp by default). */
 export const mcpTestServersBaseline = testPlan(
   'MCP test servers baseline',
   [threadGroup('fast_time_server', groupOptions, fastTime()), threadGroup('fast_test_server', groupOptions, fastTest())],

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { FaultDecision } from './faults.js';
 import { delay } from './http-util.js';
+import type { SseStream, SseTiming } from './sse-stream.js';
 
 /** What every route handler of the target shares: configuration and the little state the gateway keeps. */
 export interface TargetContext {
@@ -10,18 +11,24 @@ export interface TargetContext {
   readonly adminEmail: string;
   readonly adminPassword: string;
   readonly statefulSessions: boolean;
-  readonly sseKeepaliveMs: number;
   /** Memory (KiB) of the password hash each admin login attempt computes (ARGON2ID_MEMORY_COST). */
   readonly adminLoginHashKiB: number;
   /** A failed admin login is answered no sooner (FAILED_LOGIN_MIN_RESPONSE_MS). */
   readonly adminFailedLoginMinMs: number;
+  /** Keepalive, comment pings and message delivery of legacy SSE streams. */
+  readonly sse: SseTiming;
+  /** uvicorn's WebSocket keepalive: a ping after this long (0: none) and a 1011 close when no pong comes within the timeout (0: never). */
+  readonly wsPingIntervalMs: number;
+  readonly wsPingTimeoutMs: number;
+  /** Keepalive pings sent on /ws and the pongs that answered them. */
+  readonly wsKeepalive: { pings: number; pongs: number };
   readonly decide: (route: string) => FaultDecision;
   /** Mcp-Session-Id values issued on initialize (stateful mode). */
   readonly mcpSessions: Set<string>;
   /** Admin UI session cookies (jwt_token) handed out by the form login. */
   readonly adminSessions: Set<string>;
   /** Open legacy SSE streams by session_id, for POST /message answers. */
-  readonly sseStreams: Map<string, ServerResponse>;
+  readonly sseStreams: Map<string, SseStream>;
   /** Timers and sockets to stop on close. */
   readonly timers: Set<NodeJS.Timeout>;
 }

@@ -20,6 +20,11 @@ export const DEFAULT_SERVER_ID = '5e6f7a8b9c0d4e1f8a2b3c4d5e6f7a8b';
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const ROUTES: readonly Route[] = [restRoute, mcpRoute, rpcRoute, sseRoute, sseMessageRoute, adminRoute];
 
+const positive = (ms: number, name: string): number => {
+  if (!(ms > 0)) throw new ToolkitError('TARGET_BAD_OPTION', `${name}=${ms}: expected a time above 0 ms`, { name, value: ms });
+  return ms;
+};
+
 function contextFor(o: TargetOptions): TargetContext {
   const host = o.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) {
@@ -35,9 +40,16 @@ function contextFor(o: TargetOptions): TargetContext {
     adminEmail: o.adminEmail ?? 'admin@example.com',
     adminPassword: o.adminPassword ?? randomBytes(12).toString('base64url'),
     statefulSessions: o.statefulSessions ?? false,
-    sseKeepaliveMs: o.sseKeepaliveMs ?? 1000,
     adminLoginHashKiB: o.adminLoginHashKiB ?? 65_536,
     adminFailedLoginMinMs: o.adminFailedLoginMinMs ?? 250,
+    sse: {
+      keepaliveMs: positive(o.sseKeepaliveMs ?? 30_000, 'sseKeepaliveMs'),
+      commentPingMs: 15_000,
+      poll: { intervalMs: positive(o.ssePollIntervalMs ?? 100, 'ssePollIntervalMs'), maxMs: positive(o.ssePollMaxMs ?? 500, 'ssePollMaxMs'), backoff: Math.max(1, o.ssePollBackoff ?? 1.5) },
+    },
+    wsPingIntervalMs: o.wsPingIntervalMs ?? 20_000,
+    wsPingTimeoutMs: o.wsPingTimeoutMs ?? 20_000,
+    wsKeepalive: { pings: 0, pongs: 0 },
     decide: faultInjector(o.faults ?? [], o.seed ?? 1),
     mcpSessions: new Set(),
     adminSessions: new Set(),
@@ -113,6 +125,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     fastTestUrl: fastTest ? urlOf(host, fastTest, options.tls) : '',
     requestCount: () => counter.n,
     openMcpSessions: () => ctx.mcpSessions.size,
+    webSocketKeepalive: () => ({ ...ctx.wsKeepalive }),
     close: async () => {
       ctx.timers.forEach(clearInterval);
       relay.close();

@@ -35,11 +35,23 @@ const milliseconds = (value: string, name: string): number => {
   return n;
 };
 
+const factor = (value: string, name: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 1) throw new ToolkitError('TARGET_BAD_SETTING', `${name}=${value}: expected a factor (a number ≥ 1)`, { name, value });
+  return n;
+};
+
 const MODELLED: Readonly<Record<string, Apply>> = {
   USE_STATEFUL_SESSIONS: (v, n) => ({ statefulSessions: flag(v, n) }),
   SSE_KEEPALIVE_INTERVAL: (v, n) => ({ sseKeepaliveMs: seconds(v, n) }),
   ARGON2ID_MEMORY_COST: (v, n) => ({ adminLoginHashKiB: kibibytes(v, n) }),
   FAILED_LOGIN_MIN_RESPONSE_MS: (v, n) => ({ adminFailedLoginMinMs: milliseconds(v, n) }),
+  POLL_INTERVAL: (v, n) => ({ ssePollIntervalMs: seconds(v, n) }),
+  MAX_INTERVAL: (v, n) => ({ ssePollMaxMs: seconds(v, n) }),
+  BACKOFF_FACTOR: (v, n) => ({ ssePollBackoff: factor(v, n) }),
+  // uvicorn reads these from the environment of `mcpgateway` (click's UVICORN_ prefix).
+  UVICORN_WS_PING_INTERVAL: (v, n) => ({ wsPingIntervalMs: seconds(v, n) }),
+  UVICORN_WS_PING_TIMEOUT: (v, n) => ({ wsPingTimeoutMs: seconds(v, n) }),
 };
 
 /** The target options that make the stand-in behave like the gateway with these settings. */

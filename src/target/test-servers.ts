@@ -17,6 +17,8 @@ const statsTool = (stats: { readonly startedAt: number; calls: number }): ToolDe
   run: () => JSON.stringify({ uptime_ms: Date.now() - stats.startedAt, calls: stats.calls }),
 });
 
+const MCP_PATHS = new Set(['/mcp', '/mcp/', '/http', '/http/']);
+
 /** One of the two MCP servers that mcp_test_servers_baseline hits directly (no gateway, no token). */
 export interface TestServerSpec {
   /** Route prefix of fault rules and the plan's labels: `fast_time` or `fast_test`. */
@@ -28,7 +30,10 @@ export interface TestServerSpec {
 export const fastTimeServer: TestServerSpec = { name: 'fast_time', tools: () => [timeTool], timeApi: true };
 export const fastTestServer: TestServerSpec = { name: 'fast_test', tools: (stats) => [echoTool, timeTool, statsTool(stats)], timeApi: false };
 
-/** The request handler of a test server: GET /health, MCP at POST /http, and (fast-time) GET /api/v1/time. */
+/**
+ * The request handler of a test server: GET /health, MCP at POST /mcp (where ContextForge's docker-compose
+ * registers them) and /http (the Helm chart's Go fast-time-server), and (fast-time) GET /api/v1/time.
+ */
 export function testServerHandler(ctx: TargetContext, spec: TestServerSpec) {
   const stats = { startedAt: Date.now(), calls: 0 };
   const tools = spec.tools(stats);
@@ -41,7 +46,7 @@ export function testServerHandler(ctx: TargetContext, spec: TestServerSpec) {
       const timezone = url.searchParams.get('timezone') ?? 'UTC';
       return sendJson(res, 200, { timezone, time: systemTime(timezone), unix_ms: Date.now() });
     }
-    if (path === '/http' || path === '/http/') {
+    if (MCP_PATHS.has(path)) {
       if (req.method !== 'POST') return sendJson(res, 405, { detail: 'Method Not Allowed' }, { allow: 'POST' });
       return answerRpcPost(ctx, res, await readBody(req), { routePrefix: `${spec.name} MCP`, tools });
     }

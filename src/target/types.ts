@@ -27,6 +27,13 @@ export interface TargetOptions {
   readonly adminLoginHashKiB?: number;
   /** A failed admin login is answered no sooner than this (the gateway's FAILED_LOGIN_MIN_RESPONSE_MS, 250). */
   readonly adminFailedLoginMinMs?: number;
+  /** Legacy SSE message delivery: the gateway's POLL_INTERVAL (0.1 s in gateway.env), MAX_INTERVAL (0.5 s), BACKOFF_FACTOR (1.5). */
+  readonly ssePollIntervalMs?: number;
+  readonly ssePollMaxMs?: number;
+  readonly ssePollBackoff?: number;
+  /** uvicorn's --ws-ping-interval / --ws-ping-timeout (20 s each): a ping, then close 1011 without a pong; 0 turns it off. */
+  readonly wsPingIntervalMs?: number;
+  readonly wsPingTimeoutMs?: number;
   /** Ports of the two direct MCP test servers: 0 = a free port, null = do not start it. */
   readonly fastTimePort?: number | null;
   readonly fastTestPort?: number | null;
@@ -52,5 +59,7 @@ export interface RunningTarget {
   requestCount(): number;
   /** MCP sessions opened (stateful mode) and not yet ended by a DELETE. */
   openMcpSessions(): number;
+  /** Keepalive pings sent on /ws so far, and the pongs that answered them. */
+  webSocketKeepalive(): { readonly pings: number; readonly pongs: number };
   close(): Promise<void>;
 }

@@ -109,10 +109,15 @@ describe('SSE', () => {
 describe('WebSocket /ws', () => {
   const open = (headers: Record<string, string>) => new WebSocket(`${t.wsUrl}`, { headers });
 
-  it('closes with 1008 without a bearer token', async () => {
-    const ws = open({});
-    const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
-    expect(code).toBe(1008);
+  it('refuses the upgrade with HTTP 403 without a valid bearer token, and on /v1/ws', async () => {
+    const refused = (ws: WebSocket) =>
+      new Promise<number>((resolve, reject) => {
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on('open', () => reject(new Error('the upgrade was accepted')));
+      });
+    expect(await refused(open({}))).toBe(403);
+    expect(await refused(open({ authorization: 'Bearer wrong' }))).toBe(403);
+    expect(await refused(new WebSocket(t.wsUrl.replace(/\/ws$/, '/v1/ws'), { headers: auth() }))).toBe(403);
   });
 
   it('answers one JSON-RPC frame with one frame; bad JSON → -32700', async () => {

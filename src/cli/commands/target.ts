@@ -45,7 +45,7 @@ export function registerTargetCommand(program: Command): void {
     .option('--no-test-servers', 'do not start the two MCP test servers')
     .option('--seed <n>', 'seed of the injected faults (same seed, same failures)', '1')
     .option('--tls', 'serve HTTPS and WSS with a self-signed certificate made at start (needs openssl); prints where the certificate is')
-    .addOption(new Option('--sse-keepalive-ms <ms>', 'interval of SSE keepalive events').default('1000'))
+    .addOption(new Option('--sse-keepalive-ms <ms>', 'interval of SSE keepalive events (the gateway\'s SSE_KEEPALIVE_INTERVAL)').default('30000'))
     .action(async (o: TargetCliOptions) => {
       const { options, writtenSecrets, secretsDir } = await targetOptions(o);
       // The generated token and password live only as long as the target that accepts them.
