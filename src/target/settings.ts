@@ -26,7 +26,12 @@ const seconds = (value: string, name: string): number => {
 const MODELLED: Readonly<Record<string, Apply>> = {
   USE_STATEFUL_SESSIONS: (v, n) => ({ statefulSessions: flag(v, n) }),
   SSE_KEEPALIVE_INTERVAL: (v, n) => ({ sseKeepaliveMs: seconds(v, n) }),
+  LEGACY_API_ENABLED: (v, n) => ({ legacyApi: flag(v, n) }),
+  ENABLE_METRICS: (v, n) => ({ metricsEnabled: flag(v, n) }),
 };
+
+/** The names of the modelled settings (`jtl target --set NAME=VALUE`). */
+export const modelledSettings = (): readonly string[] => Object.keys(MODELLED);
 
 /** The target options that make the stand-in behave like the gateway with these settings. */
 export function targetOptionsFromSettings(settings: GatewaySettings): TargetOptions {
