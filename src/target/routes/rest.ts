@@ -11,6 +11,22 @@ const uptime = () => Math.round((Date.now() - started) / 1000);
 interface Endpoint {
   readonly auth: AuthFamily | 'none';
   readonly body: (ctx: TargetContext) => unknown;
+  /** The body never changes once the target listens: serialised once per target. */
+  readonly fixed?: boolean;
+}
+
+const fixedBodies = new WeakMap<TargetContext, Map<string, string>>();
+
+function bodyText(ctx: TargetContext, path: string, endpoint: Endpoint): string | undefined {
+  if (!endpoint.fixed) {
+    const body = endpoint.body(ctx);
+    return body === undefined ? undefined : JSON.stringify(body);
+  }
+  const cache = fixedBodies.get(ctx) ?? new Map<string, string>();
+  fixedBodies.set(ctx, cache);
+  let text = cache.get(path);
+  if (text === undefined) cache.set(path, (text = JSON.stringify(endpoint.body(ctx))));
+  return text;
 }
 
 const counters = { totalExecutions: 0, successfulExecutions: 0, failedExecutions: 0, failureRate: 0, minResponseTime: null, maxResponseTime: null, avgResponseTime: null, lastExecutionTime: null };
@@ -50,11 +66,11 @@ const endpoints: Readonly<Record<string, Endpoint>> = {
       a2aAgents: { totalAgents: 0, activeAgents: 0, totalInteractions: 0, successfulInteractions: 0, failedInteractions: 0, successRate: 0, avgResponseTime: 0, minResponseTime: 0, maxResponseTime: 0 },
     }),
   },
-  '/tools': { auth: 'api', body: (ctx) => toolRecords(ctx.addresses.gateway, ctx.addresses.peers) },
-  '/servers': { auth: 'api', body: (ctx) => [serverRecord(ctx.serverId, ctx.addresses.gateway, ctx.addresses.peers)] },
-  '/gateways': { auth: 'api', body: (ctx) => gatewayRecords(ctx.addresses.peers) },
-  '/resources': { auth: 'api', body: () => resourceRecords() },
-  '/prompts': { auth: 'api', body: () => promptRecords() },
+  '/tools': { auth: 'api', fixed: true, body: (ctx) => toolRecords(ctx.addresses.gateway, ctx.addresses.peers) },
+  '/servers': { auth: 'api', fixed: true, body: (ctx) => [serverRecord(ctx.serverId, ctx.addresses.gateway, ctx.addresses.peers)] },
+  '/gateways': { auth: 'api', fixed: true, body: (ctx) => gatewayRecords(ctx.addresses.peers) },
+  '/resources': { auth: 'api', fixed: true, body: () => resourceRecords() },
+  '/prompts': { auth: 'api', fixed: true, body: () => promptRecords() },
   '/tags': { auth: 'api', body: () => [{ name: 'loadtest', stats: { tools: 1, resources: 0, prompts: 1, servers: 1, gateways: 2, total: 5 }, entities: [] }] },
   '/roots': { auth: 'api', body: () => [{ uri: 'https://example.com/loadtest', name: 'loadtest', _meta: null }] },
   '/teams/discover': { auth: 'api', body: () => [] },
@@ -123,9 +139,9 @@ export const restRoute: Route = async (ctx, req, res, path) => {
   if (await injectFault(ctx, `GET ${path}`)) {
     sendJson(res, 503, { detail: 'injected fault' });
   } else if (endpoint !== undefined) {
-    const body = endpoint.body(ctx);
-    if (body === undefined) sendJson(res, 404, { detail: `Server not found: ${serverId}` });
-    else sendJson(res, 200, body);
+    const text = bodyText(ctx, path, endpoint);
+    if (text === undefined) sendJson(res, 404, { detail: `Server not found: ${serverId}` });
+    else sendText(res, 200, text, 'application/json');
   } else if (ctx.metricsEnabled) {
     sendText(res, 200, PROMETHEUS, 'text/plain; version=1.0.0; charset=utf-8');
   } else {
