@@ -18,7 +18,8 @@ interface Endpoint {
 const fixedBodies = new WeakMap<TargetContext, Map<string, string>>();
 
 function bodyText(ctx: TargetContext, path: string, endpoint: Endpoint): string | undefined {
-  if (!endpoint.fixed) {
+  // Until startTarget has filled in the addresses (all at once), nothing is kept.
+  if (!endpoint.fixed || ctx.addresses.gateway === '') {
     const body = endpoint.body(ctx);
     return body === undefined ? undefined : JSON.stringify(body);
   }
