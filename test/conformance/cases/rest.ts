@@ -22,6 +22,12 @@ const deprecated = (path: string) => ({
   'x-deprecated-endpoint': `This endpoint is deprecated. Use /v1${path} instead. It will be removed after ${SUNSET}.`,
 });
 
+/** 401s per route family (D6): body and whether WWW-Authenticate comes with it, without a token and with a bad one. */
+const API_MISSING: Expected = { status: 401, contentType: 'application/json', jsonEquals: { detail: 'Authorization token required' }, headers: { 'www-authenticate': null } };
+const API_BAD: Expected = { status: 401, contentType: 'application/json', jsonEquals: { detail: 'Invalid authentication credentials' }, headers: { 'www-authenticate': null } };
+const BASIC: Expected = { status: 401, jsonEquals: { detail: 'Authentication required. Please login with email/password or use basic auth.' }, headers: { 'www-authenticate': 'Bearer' } };
+const challenged = (detail: string): Expected => ({ status: 401, jsonEquals: { detail }, headers: { 'www-authenticate': 'Bearer' } });
+
 const FEDERATED_TOOLS = ['fast-test-echo', 'fast-test-get-stats', 'fast-test-get-system-time', 'fast-time-get-system-time', 'gw-health'];
 
 /** The port of a test server's URL: the gateway stores its peers as http://localhost:PORT/<path>. */
@@ -175,6 +181,21 @@ const paths: ConformanceCase[] = [
   requestCase('rest', 'a 401 of a legacy route has no deprecation headers', { path: '/tools', auth: 'none' }, { status: 401, headers: { ...NO_DEPRECATION, 'cache-control': 'no-store, private' } }, { covers: ['D8'] }),
 ];
 
+const slashes: ConformanceCase[] = [
+  requestCase('rest', 'GET /v1/tools/ answers as /v1/tools (a collection takes the trailing slash)', { path: '/v1/tools/' }, { status: 200, contentType: 'application/json' }),
+  requestCase('rest', 'GET /v1/tools/ without a token is 401, not a redirect', { path: '/v1/tools/', auth: 'none' }, API_MISSING),
+  {
+    area: 'rest',
+    name: 'GET /v1/metrics/ and /health/security/ redirect (307) to the path without the slash, before any token check',
+    run: async (e) => {
+      await exchange(e, { path: '/v1/metrics/', auth: 'none' }, { status: 307, headers: { location: `${e.url}/v1/metrics` } });
+      await exchange(e, { path: '/health/security/', auth: 'none' }, { status: 307, headers: { location: `${e.url}/health/security` } });
+    },
+  },
+  requestCase('rest', 'HEAD /v1/tools is 405 Allow: GET (the GET routes do not answer HEAD)', { method: 'HEAD', path: '/v1/tools' }, { status: 405, headers: { allow: 'GET' } }),
+  requestCase('rest', 'POST /health is 405 Allow: GET', { method: 'POST', path: '/health', body: {} }, { status: 405, headers: { allow: 'GET' }, jsonEquals: { detail: 'Method Not Allowed' } }),
+];
+
 const LEGACY_OFF = { LEGACY_API_ENABLED: 'false' } as const;
 const legacyOff: ConformanceCase[] = [
   ...['/tools', '/servers', '/gateways', '/version', '/api/metrics/stats', '/tokens', '/auth/email/me', '/admin/'].map((path) =>
@@ -196,11 +217,6 @@ const legacyOff: ConformanceCase[] = [
   },
 ];
 
-/** 401s per route family (D6): body and whether WWW-Authenticate comes with it, without a token and with a bad one. */
-const API_MISSING: Expected = { status: 401, contentType: 'application/json', jsonEquals: { detail: 'Authorization token required' }, headers: { 'www-authenticate': null } };
-const API_BAD: Expected = { status: 401, contentType: 'application/json', jsonEquals: { detail: 'Invalid authentication credentials' }, headers: { 'www-authenticate': null } };
-const BASIC: Expected = { status: 401, jsonEquals: { detail: 'Authentication required. Please login with email/password or use basic auth.' }, headers: { 'www-authenticate': 'Bearer' } };
-const challenged = (detail: string): Expected => ({ status: 401, jsonEquals: { detail }, headers: { 'www-authenticate': 'Bearer' } });
 
 const AUTH: readonly (readonly [string, (e: Endpoint) => Request, Expected, Expected])[] = [
   ['GET /v1/tools', () => ({ path: '/v1/tools' }), API_MISSING, API_BAD],
@@ -233,4 +249,4 @@ const serverIds: ConformanceCase[] = [
   requestCase('rest', 'GET /v1/servers/<dashed uuid>/sse is 404 "Server not found: <id>"', { path: `/v1/servers/${DASHED_ID}/sse` }, { status: 404, jsonEquals: { detail: `Server not found: ${DASHED_ID}` } }, { covers: ['D10'] }),
 ];
 
-export const restCases: readonly ConformanceCase[] = [...shapes, ...peers, ...paths, ...legacyOff, ...auth, ...serverIds];
+export const restCases: readonly ConformanceCase[] = [...shapes, ...peers, ...paths, ...slashes, ...legacyOff, ...auth, ...serverIds];
