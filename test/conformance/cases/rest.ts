@@ -201,6 +201,18 @@ const legacyOff: ConformanceCase[] = [
   ...['/tools', '/servers', '/gateways', '/version', '/api/metrics/stats', '/tokens', '/auth/email/me', '/admin/'].map((path) =>
     requestCase('rest', `GET ${path} is 404 with LEGACY_API_ENABLED=false`, { path }, NOT_FOUND, { covers: ['D7'], settings: LEGACY_OFF })),
   requestCase('rest', 'GET /servers/<id>/sse is 404 with LEGACY_API_ENABLED=false', (e) => ({ path: `/servers/${e.serverId}/sse` }), NOT_FOUND, { covers: ['D7'], settings: LEGACY_OFF }),
+  {
+    area: 'rest',
+    name: 'POST /servers/<id>/message is 404 with LEGACY_API_ENABLED=false (the SSE endpoint event still announces it); /v1/… and /message answer',
+    covers: ['D7'],
+    settings: LEGACY_OFF,
+    run: async (e) => {
+      const message = (path: string): Request => ({ path: `${path}?session_id=none`, body: PING });
+      await exchange(e, message(`/servers/${e.serverId}/message`), NOT_FOUND);
+      await exchange(e, message(`/v1/servers/${e.serverId}/message`), { status: 404, jsonEquals: { detail: 'Session not found' } });
+      await exchange(e, message('/message'), { status: 404, jsonEquals: { detail: 'Session not found' } });
+    },
+  },
   requestCase('rest', 'GET /v1/tools answers with LEGACY_API_ENABLED=false', { path: '/v1/tools' }, { status: 200, headers: NO_DEPRECATION }, { covers: ['D7'], settings: LEGACY_OFF }),
   requestCase('rest', 'GET /v1/version answers with LEGACY_API_ENABLED=false', { path: '/v1/version' }, { status: 200, json: { app: { name: 'ContextForge' } } }, { covers: ['D7'], settings: LEGACY_OFF }),
   requestCase('rest', 'GET /health/security stays at the root with LEGACY_API_ENABLED=false', { path: '/health/security' }, { status: 200, json: { status: 'healthy' } }, { covers: ['D7'], settings: LEGACY_OFF }),
