@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import type { PeerUrls } from './catalogue.js';
 import type { FaultDecision } from './faults.js';
 import { delay } from './http-util.js';
 import type { SseStream, SseTiming } from './sse-stream.js';
+import type { GatewayProfile } from './profiles.js';
 
 /** What every route handler of the target shares: configuration and the little state the gateway keeps. */
 export interface TargetContext {
@@ -31,9 +33,20 @@ export interface TargetContext {
   readonly sseStreams: Map<string, SseStream>;
   /** Timers and sockets to stop on close. */
   readonly timers: Set<NodeJS.Timeout>;
+  /** The gateway release modelled (`jtl target --profile`): its name and version in /version. */
+  readonly profile: GatewayProfile;
+  /** LEGACY_API_ENABLED: the unversioned aliases of the /v1 API routes are served (with deprecation headers). */
+  readonly legacyApi: boolean;
+  /** ENABLE_METRICS: GET /metrics/prometheus answers; else 503. */
+  readonly metricsEnabled: boolean;
+  /** Where the gateway and its peers (the test servers) listen, filled in once they do. */
+  readonly addresses: { gateway: string; peers: PeerUrls };
 }
 
-/** A route handler: true when it answered the request. `path` has the optional /v1 prefix removed. */
+/** The one place a server id from a URL is matched: exactly, as the gateway does (a dashed UUID is another id: 404). */
+export const servesServer = (ctx: TargetContext, id: string | undefined): boolean => id === ctx.serverId;
+
+/** A route handler: true when it answered the request. `path` has the /v1 prefix removed (paths.ts decides where each route is served). */
 export type Route = (ctx: TargetContext, req: IncomingMessage, res: ServerResponse, path: string, url: URL) => Promise<boolean>;
 
 /** Waits the injected latency of `route`; true when the request must fail. */

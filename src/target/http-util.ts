@@ -39,8 +39,34 @@ export function sendText(res: ServerResponse, status: number, text: string, cont
 
 export const hasBearer = (req: IncomingMessage, token: string): boolean => req.headers.authorization === `Bearer ${token}`;
 
-export const unauthorized = (res: ServerResponse): void =>
-  sendJson(res, 401, { detail: 'Not authenticated' }, { 'www-authenticate': 'Bearer' });
+/**
+ * Which of the gateway's authentication checks refuses a request: they answer 401 with different bodies.
+ * `api`: the REST routers, /rpc, SSE and /message; `basic`: /version, /health/security, /api/metrics/*;
+ * `email`: /auth/email/*; `prometheus`: /metrics/prometheus; `mcp`: the MCP transport.
+ */
+export type AuthFamily = 'api' | 'basic' | 'email' | 'prometheus' | 'mcp';
+
+const REFUSALS: Readonly<Record<AuthFamily, { readonly missing: string; readonly bad: string; readonly challenge: boolean }>> = {
+  api: { missing: 'Authorization token required', bad: 'Invalid authentication credentials', challenge: false },
+  basic: {
+    missing: 'Authentication required. Please login with email/password or use basic auth.',
+    bad: 'Authentication required. Please login with email/password or use basic auth.',
+    challenge: true,
+  },
+  email: { missing: 'Authentication required', bad: 'Invalid token', challenge: true },
+  prometheus: { missing: 'Not authenticated', bad: 'Invalid token', challenge: true },
+  mcp: { missing: 'Authentication required for MCP endpoints', bad: 'Invalid authentication credentials', challenge: true },
+};
+
+/** A bearer token was sent (not empty) but is not the one the target accepts. */
+const sentBearer = (req: IncomingMessage | undefined): boolean => /^Bearer\s+\S/i.test(req?.headers.authorization ?? '');
+
+/** 401 as the gateway's check for this route family answers it: no token, or a token it did not issue. */
+export const unauthorized = (res: ServerResponse, family: AuthFamily = 'api'): void => {
+  const refusal = REFUSALS[family];
+  const detail = sentBearer(res.req) ? refusal.bad : refusal.missing;
+  sendJson(res, 401, { detail }, refusal.challenge ? { 'www-authenticate': 'Bearer' } : {});
+};
 
 export function cookies(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};

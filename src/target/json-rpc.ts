@@ -1,3 +1,5 @@
+import { federatedName, PEERS } from './catalogue.js';
+
 /** JSON-RPC 2.0 as the gateway speaks it on /servers/{id}/mcp, /rpc and /ws. */
 export interface RpcRequest {
   readonly jsonrpc?: string;
@@ -42,10 +44,18 @@ export interface ToolDefinition {
 
 const object = (properties: Record<string, unknown> = {}) => ({ type: 'object', properties });
 
+/** The MCP test servers' own tools (test-servers.ts); the gateway offers them federated, see gatewayTools. */
+export const echoTool: ToolDefinition = { name: 'echo', description: 'Echoes its message', inputSchema: object({ message: { type: 'string' } }), run: (a) => textOf(a.message ?? '') };
+export const timeTool: ToolDefinition = { name: 'get_system_time', description: 'Current time in a time zone', inputSchema: object({ timezone: { type: 'string' } }), run: (a) => systemTime(a.timezone) };
+const started = Date.now();
+const gatewayStatsTool: ToolDefinition = { name: 'get_stats', description: 'Server statistics', inputSchema: object(), run: () => JSON.stringify({ uptime_ms: Date.now() - started, calls: 0 }) };
+
+/** The seeded gateway's tools: its REST tool and the peers' tools under their federated names (catalogue.ts). */
 export const gatewayTools: readonly ToolDefinition[] = [
   { name: 'gw-health', description: 'Gateway health over REST', inputSchema: object(), run: () => '{"status":"healthy"}' },
-  { name: 'echo', description: 'Echoes its message', inputSchema: object({ message: { type: 'string' } }), run: (a) => textOf(a.message ?? '') },
-  { name: 'get_system_time', description: 'Current time in a time zone', inputSchema: object({ timezone: { type: 'string' } }), run: (a) => systemTime(a.timezone) },
+  ...PEERS.flatMap((peer) =>
+    peer.tools.map((name) => ({ ...[echoTool, timeTool, gatewayStatsTool].find((t) => t.name === name)!, name: federatedName(peer.name, name) })),
+  ),
 ];
 
 /** A JSON value as text: strings as they are, anything else as JSON (String() throws on `{"toString":1}`). */

@@ -8,6 +8,8 @@ import { ToolkitError } from '../errors.js';
 import type { Route, TargetContext } from './context.js';
 import { faultInjector } from './faults.js';
 import { requestUrl, sendJson } from './http-util.js';
+import { resolvePath, responseHeaders, stampHeaders } from './paths.js';
+import { gatewayProfile } from './profiles.js';
 import { adminRoute } from './routes/admin.js';
 import { mcpRoute, rpcRoute } from './routes/mcp.js';
 import { restRoute } from './routes/rest.js';
@@ -55,6 +57,10 @@ function contextFor(o: TargetOptions): TargetContext {
     adminSessions: new Set(),
     sseStreams: new Map(),
     timers: new Set(),
+    profile: gatewayProfile(o.profile),
+    legacyApi: o.legacyApi ?? true,
+    metricsEnabled: o.metricsEnabled ?? true,
+    addresses: { gateway: '', peers: { 'fast-time': 'http://127.0.0.1:8888', 'fast-test': 'http://127.0.0.1:8880' } },
   };
 }
 
@@ -84,15 +90,24 @@ async function listen(handler: Handler, host: string, port: number, counter: { n
   return server;
 }
 
-const gatewayHandler = (ctx: TargetContext): Handler => async (req, res, url) => {
-  const path = url.pathname.startsWith('/v1/') ? url.pathname.slice(3) : url.pathname;
+const gatewayHandler = (ctx: TargetContext): Handler => {
+  const headers = responseHeaders(ctx.profile);
+  return async (req, res, url) => {
+    const resolved = resolvePath(url.pathname, ctx.legacyApi);
+    stampHeaders(res, headers, url.pathname, resolved);
+    if (resolved === undefined) return sendJson(res, 404, { detail: 'Not Found' });
+    await routeRequest(ctx, req, res, resolved.path, url);
+  };
+};
+
+async function routeRequest(ctx: TargetContext, req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<void> {
   for (const route of ROUTES) if (await route(ctx, req, res, path, url)) return;
   if (path === '/') {
     res.writeHead(303, { location: '/admin/' });
     return void res.end();
   }
   sendJson(res, 404, { detail: 'Not Found' });
-};
+}
 
 const urlOf = (host: string, server: http.Server, tls: Tls) => {
   const { port } = server.address() as AddressInfo;
@@ -113,6 +128,9 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
   const fastTest = await extra(options.fastTestPort, fastTestServer);
   const servers = [gateway, fastTime, fastTest].filter((s): s is http.Server => s !== undefined);
   const url = urlOf(host, gateway, options.tls);
+  ctx.addresses.gateway = url;
+  if (fastTime) ctx.addresses.peers = { ...ctx.addresses.peers, 'fast-time': urlOf(host, fastTime, options.tls) };
+  if (fastTest) ctx.addresses.peers = { ...ctx.addresses.peers, 'fast-test': urlOf(host, fastTest, options.tls) };
   return {
     url,
     port: (gateway.address() as AddressInfo).port,
@@ -123,6 +141,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     adminPassword: ctx.adminPassword,
     fastTimeUrl: fastTime ? urlOf(host, fastTime, options.tls) : '',
     fastTestUrl: fastTest ? urlOf(host, fastTest, options.tls) : '',
+    models: `${ctx.profile.product} ${ctx.profile.version}`,
     requestCount: () => counter.n,
     openMcpSessions: () => ctx.mcpSessions.size,
     webSocketKeepalive: () => ({ ...ctx.wsKeepalive }),

@@ -52,7 +52,12 @@ const MODELLED: Readonly<Record<string, Apply>> = {
   // uvicorn reads these from the environment of `mcpgateway` (click's UVICORN_ prefix).
   UVICORN_WS_PING_INTERVAL: (v, n) => ({ wsPingIntervalMs: seconds(v, n) }),
   UVICORN_WS_PING_TIMEOUT: (v, n) => ({ wsPingTimeoutMs: seconds(v, n) }),
+  LEGACY_API_ENABLED: (v, n) => ({ legacyApi: flag(v, n) }),
+  ENABLE_METRICS: (v, n) => ({ metricsEnabled: flag(v, n) }),
 };
+
+/** The names of the modelled settings (`jtl target --set NAME=VALUE`). */
+export const modelledSettings = (): readonly string[] => Object.keys(MODELLED);
 
 /** The target options that make the stand-in behave like the gateway with these settings. */
 export function targetOptionsFromSettings(settings: GatewaySettings): TargetOptions {

@@ -4,11 +4,8 @@ import type { TargetContext } from './context.js';
 import { injectFault } from './context.js';
 import { readBody, sendJson } from './http-util.js';
 import type { ToolDefinition } from './json-rpc.js';
-import { gatewayTools, systemTime } from './json-rpc.js';
+import { echoTool, systemTime, timeTool } from './json-rpc.js';
 import { answerRpcPost } from './routes/mcp.js';
-
-const timeTool = gatewayTools.find((t) => t.name === 'get_system_time') as ToolDefinition;
-const echoTool = gatewayTools.find((t) => t.name === 'echo') as ToolDefinition;
 /** get_stats reports the uptime and request count of the server it runs on. */
 const statsTool = (stats: { readonly startedAt: number; calls: number }): ToolDefinition => ({
   name: 'get_stats',

@@ -37,6 +37,12 @@ export interface TargetOptions {
   /** Ports of the two direct MCP test servers: 0 = a free port, null = do not start it. */
   readonly fastTimePort?: number | null;
   readonly fastTestPort?: number | null;
+  /** The gateway release to model (default contextforge-1.1.0, see profiles.ts). */
+  readonly profile?: string;
+  /** Serve the unversioned aliases of the /v1 API routes, with deprecation headers (the gateway's LEGACY_API_ENABLED, default true). */
+  readonly legacyApi?: boolean;
+  /** Serve GET /metrics/prometheus; false answers 503 as the gateway does (its ENABLE_METRICS; true in scripts/gateway/gateway.env). */
+  readonly metricsEnabled?: boolean;
   /** Serve HTTPS and WSS with this key and certificate (PEM), e.g. from selfSignedCertificate(). */
   readonly tls?: { readonly key: string; readonly cert: string };
 }
@@ -55,6 +61,8 @@ export interface RunningTarget {
   readonly fastTimeUrl: string;
   /** http://HOST:PORT of the fast-test MCP test server ('' when not started). */
   readonly fastTestUrl: string;
+  /** The gateway release modelled, e.g. "ContextForge 1.1.0". */
+  readonly models: string;
   /** Requests answered so far, all servers together. */
   requestCount(): number;
   /** MCP sessions opened (stateful mode) and not yet ended by a DELETE. */

@@ -31,7 +31,7 @@ describe('jtl --help', () => {
   it.each([
     [['run', '--help'], ['--profile', '--embedded-target', '--remote', '--token-file', 'Exit codes']],
     [['plans', '--help'], ['list', 'build', 'check', 'lint']],
-    [['target', '--help'], ['--latency', '--error-rate', '--stateful', '--token-file']],
+    [['target', '--help'], ['--latency', '--error-rate', '--stateful', '--token-file', '--profile', '--set']],
     [['gate', '--help'], ['--sla', '--rule', '--junit', '--json', '--run-profile', 'Exit codes', 'GITHUB_STEP_SUMMARY']],
     [['run', '--help'], ['--sla', '--rule', '--abort-on-fail', '--junit']],
     [['analyze', '--help'], ['--jmeter-compat', '--statistics-json', '--percentiles', '--labels', '--from']],

@@ -157,6 +157,23 @@ export function bySettings(cases: readonly ConformanceCase[]): Map<string, { set
   return groups;
 }
 
+/** The case list for the log: one line per case (area, name, the differences it covers), then the counts per area. */
+export function caseList(cases: readonly ConformanceCase[], passed: ReadonlySet<ConformanceCase>): string {
+  const lines = cases.map((c) => `  ${passed.has(c) ? 'pass' : '----'}  ${c.area}: ${c.name}${c.covers ? ` [${c.covers.join(' ')}]` : ''}${c.settings ? ` {${Object.entries(c.settings).map(([k, v]) => `${k}=${v}`).join(' ')}}` : ''}`);
+  const areas = [...new Set(cases.map((c) => c.area))];
+  const perArea = areas.map((a) => {
+    const of = cases.filter((c) => c.area === a);
+    return `${a} ${of.filter((c) => passed.has(c)).length}/${of.length}`;
+  });
+  const covered = new Set(cases.flatMap((c) => c.covers ?? []));
+  const uncovered = Array.from({ length: 36 }, (_, i) => `D${i + 1}`).filter((d) => !covered.has(d));
+  return [
+    ...lines,
+    `passed per area: ${perArea.join(', ')}; ${passed.size} of ${cases.length} cases`,
+    `differences of the 1.1.0 run report without a case: ${uncovered.join(' ') || 'none'}`,
+  ].join('\n');
+}
+
 /** "rest 12, mcp 20, …: 61 cases" for the log. */
 export function casesPerArea(cases: readonly ConformanceCase[]): string {
   const counts = new Map<Area, number>();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 
 import { startTarget, targetOptionsFromSettings, type RunningTarget } from '../../src/target/index.js';
-import { bySettings, casesPerArea, type Endpoint } from './case.js';
+import { bySettings, caseList, casesPerArea, type ConformanceCase, type Endpoint } from './case.js';
 import { CONFORMANCE_CASES } from './cases/index.js';
 
 /** Every conformance case against the embedded stand-in (the same cases run against the real gateway in the gateway tier). */
@@ -17,7 +17,8 @@ const endpointOf = (t: RunningTarget): Endpoint => ({
   fastTestUrl: t.fastTestUrl,
 });
 
-afterAll(() => console.log(`conformance against the stand-in: ${casesPerArea(CONFORMANCE_CASES)}`));
+const passed = new Set<ConformanceCase>();
+afterAll(() => console.log(`conformance against the stand-in: ${casesPerArea(CONFORMANCE_CASES)}\n${caseList(CONFORMANCE_CASES, passed)}`));
 
 for (const { settings, cases } of bySettings(CONFORMANCE_CASES).values()) {
   const settingsText = Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(' ') || 'defaults';
@@ -33,6 +34,7 @@ for (const { settings, cases } of bySettings(CONFORMANCE_CASES).values()) {
       it(`${c.area}: ${c.name}`, async () => {
         if (endpoint === undefined) throw new Error('the stand-in did not start');
         await c.run(endpoint);
+        passed.add(c);
       }, c.timeoutMs);
     }
   });

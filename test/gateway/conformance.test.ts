@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, it } from 'vitest';
 
-import { bySettings, casesPerArea, type Endpoint } from '../conformance/case.js';
+import { bySettings, caseList, casesPerArea, type ConformanceCase, type Endpoint } from '../conformance/case.js';
 import { CONFORMANCE_CASES } from '../conformance/cases/index.js';
 import { startRealGateway, type RealGateway } from './real-gateway.js';
 
@@ -11,6 +11,7 @@ import { startRealGateway, type RealGateway } from './real-gateway.js';
  * (test/conformance/conformance.test.ts). Each group of settings restarts the gateway once.
  */
 let gateway: RealGateway | undefined;
+const passed = new Set<ConformanceCase>();
 
 beforeAll(async () => {
   gateway = await startRealGateway();
@@ -18,7 +19,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.stop();
-  console.log(`conformance against the real gateway: ${casesPerArea(CONFORMANCE_CASES)}`);
+  console.log(`conformance against the real gateway: ${casesPerArea(CONFORMANCE_CASES)}\n${caseList(CONFORMANCE_CASES, passed)}`);
 });
 
 const endpointOf = (g: RealGateway): Endpoint => ({
@@ -50,6 +51,7 @@ for (const { settings, cases } of bySettings(CONFORMANCE_CASES).values()) {
       it(`${c.area}: ${c.name}`, async () => {
         if (endpoint === undefined) throw new Error('the gateway did not start');
         await c.run(endpoint);
+        passed.add(c);
       }, c.timeoutMs);
     }
   });

@@ -56,6 +56,10 @@ export async function startRealGateway(options: { readonly tls?: boolean } = {})
     rmSync(state, { recursive: true, force: true });
   };
   try {
+    // scripts/gateway.sh starts the peers with bin/jtl.js and waits 30 s for them: a stale dist/ is rebuilt here first,
+    // where nothing times out (tsc on a loaded machine takes longer than that).
+    const build = await execa('node', [join(repoRoot, 'bin', 'jtl.js'), '--version'], { cwd: repoRoot, reject: false, all: true, timeout: 600_000 });
+    if (build.exitCode !== 0) throw new Error(`bin/jtl.js could not rebuild dist/ (${build.exitCode}):\n${build.all}`);
     await up({});
   } catch (e) {
     await stop();

@@ -67,6 +67,8 @@ const RPC_BODIES = [
   '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":{"toString":1}}}',
   '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"message":{"toString":1}}}}',
   '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"message":{"valueOf":{},"toString":{}}}}}',
+  '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"fast-test-echo","arguments":{"message":{"valueOf":{},"toString":{}}}}}',
+  '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"fast-time-get-system-time","arguments":{"timezone":{"toString":1}}}}',
   '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_system_time","arguments":{"timezone":{"toString":1}}}}',
   '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_system_time","arguments":{"timezone":"Mars/Olympus"}}}',
   '{"jsonrpc":"2.0","id":1,"method":"resources/read","params":{"uri":{"toString":1}}}',
@@ -163,7 +165,7 @@ describe('the embedded target survives malformed input', () => {
     const r = await fetch(`${target.url}/rpc`, { method: 'POST', headers: { authorization: `Bearer ${target.token}` }, body });
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({ jsonrpc: '2.0', id: 3, error: { code: -32602, message: 'Invalid params: expected an object' } });
-    const echo = '{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"echo","arguments":{"message":{"toString":1}}}}';
+    const echo = '{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"fast-test-echo","arguments":{"message":{"toString":1}}}}';
     const r2 = await fetch(`${target.url}/rpc`, { method: 'POST', headers: { authorization: `Bearer ${target.token}` }, body: echo });
     expect(r2.status).toBe(200);
     expect(await r2.json()).toEqual({ jsonrpc: '2.0', id: 4, result: { content: [{ type: 'text', text: '{"toString":1}' }], isError: false } });

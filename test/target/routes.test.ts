@@ -28,8 +28,10 @@ describe('REST', () => {
     expect((await fetch(`${t.url}/ready`)).status).toBe(200);
   });
 
-  it('answers the /v1 aliases and refuses writes on the list endpoints', async () => {
+  it('serves the API under /v1 and as legacy aliases, the probes at the root only, and refuses writes on the list endpoints', async () => {
     expect((await fetch(`${t.url}/v1/servers`, { headers: auth() })).status).toBe(200);
+    expect((await fetch(`${t.url}/servers`, { headers: auth() })).headers.get('deprecation')).toBe('true');
+    expect((await fetch(`${t.url}/v1/health`)).status).toBe(404);
     expect((await fetch(`${t.url}/tools`, { method: 'POST', headers: auth() })).status).toBe(405);
     expect((await fetch(`${t.url}/nope`, { headers: auth() })).status).toBe(404);
   });
@@ -38,7 +40,8 @@ describe('REST', () => {
 describe('MCP Streamable HTTP', () => {
   it('answers the MCP methods of the plans', async () => {
     expect((await body(mcp(rpc('tools/list')))).result.tools.map((x: { name: string }) => x.name)).toContain('gw-health');
-    expect((await body(mcp(rpc('tools/call', { name: 'echo', arguments: { message: 'hi' } })))).result.content[0].text).toBe('hi');
+    // The peers' tools under the gateway's federated names (<gateway-slug>-<tool-slug>).
+    expect((await body(mcp(rpc('tools/call', { name: 'fast-test-echo', arguments: { message: 'hi' } })))).result.content[0].text).toBe('hi');
     expect((await body(mcp(rpc('resources/read', { uri: 'file:///loadtest/hello.txt' })))).result.contents).toHaveLength(1);
     expect((await body(mcp(rpc('initialize', { protocolVersion: '2025-06-18' })))).result.protocolVersion).toBe('2025-06-18');
   });

@@ -13,6 +13,8 @@ export interface TargetProcess {
   readonly port: number;
   readonly serverId: string;
   readonly token: string;
+  /** What it printed on start. */
+  readonly banner: string;
   exited(): boolean;
   stderr(): string;
   stop(): Promise<void>;
@@ -60,6 +62,7 @@ export async function startJtlTarget(extraArgs: readonly string[] = []): Promise
       port: Number(new URL(url).port),
       serverId: /^server id\s+(\S+)/m.exec(ready)![1]!,
       token,
+      banner: ready,
       exited: () => exited,
       stderr: () => stderr,
       stop,

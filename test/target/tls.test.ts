@@ -45,7 +45,7 @@ describe('jtl target --tls', () => {
     const url = gateway.properties.GATEWAY_URL ?? '';
     expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(gateway.properties.FAST_TIME_URL).toMatch(/^https:\/\//);
-    expect(await get(`${url}/health`, tls.cert)).toEqual({ status: 200, body: '{"status":"healthy","mcp_runtime":{"mode":"python"}}' });
+    expect(await get(`${url}/health`, tls.cert)).toEqual({ status: 200, body: '{"status":"healthy"}' });
     await expect(get(`${url}/health`)).rejects.toThrow(/self-signed certificate/);
   });
 

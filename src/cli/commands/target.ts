@@ -9,6 +9,8 @@ import { ToolkitError } from '../../errors.js';
 import { readSecrets } from '../../runner/secrets.js';
 import type { FaultRule, TargetOptions } from '../../target/index.js';
 import { parseErrorRate, parseLatency } from '../../target/faults.js';
+import { DEFAULT_PROFILE, PROFILES } from '../../target/profiles.js';
+import { modelledSettings, targetOptionsFromSettings } from '../../target/settings.js';
 
 interface TargetCliOptions {
   host: string;
@@ -22,8 +24,10 @@ interface TargetCliOptions {
   fastTestPort: string;
   testServers: boolean;
   seed: string;
-  sseKeepaliveMs: string;
+  sseKeepaliveMs?: string;
   tls?: boolean;
+  profile: string;
+  set: string[];
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -45,7 +49,9 @@ export function registerTargetCommand(program: Command): void {
     .option('--no-test-servers', 'do not start the two MCP test servers')
     .option('--seed <n>', 'seed of the injected faults (same seed, same failures)', '1')
     .option('--tls', 'serve HTTPS and WSS with a self-signed certificate made at start (needs openssl); prints where the certificate is')
-    .addOption(new Option('--sse-keepalive-ms <ms>', 'interval of SSE keepalive events (the gateway\'s SSE_KEEPALIVE_INTERVAL)').default('30000'))
+    .addOption(new Option('--sse-keepalive-ms <ms>', 'interval of SSE keepalive events (default: the gateway\'s SSE_KEEPALIVE_INTERVAL)'))
+    .addOption(new Option('--profile <name>', 'the gateway release to model').choices(Object.keys(PROFILES)).default(DEFAULT_PROFILE))
+    .option('--set <NAME=VALUE>', `a gateway setting by the gateway's own name, as in its .env (repeatable): ${modelledSettings().join(', ')}`, collect, [])
     .action(async (o: TargetCliOptions) => {
       const { options, writtenSecrets, secretsDir } = await targetOptions(o);
       // The generated token and password live only as long as the target that accepts them.
@@ -64,6 +70,7 @@ export function registerTargetCommand(program: Command): void {
       }
       process.stdout.write(
         [
+          `models      ${target.models} (--profile ${o.profile}${o.set.length > 0 ? `, ${o.set.join(' ')}` : ''})`,
           `gateway     ${target.url}   (GATEWAY_URL)`,
           `websocket   ${target.wsUrl}`,
           `server id   ${target.serverId}   (SERVER_ID)`,
@@ -95,6 +102,17 @@ function splitRoute(assignment: string, option: string): [string, string] {
   return [assignment.slice(0, eq).trim(), assignment.slice(eq + 1).trim()];
 }
 
+/** `--set NAME=VALUE` pairs; the names and values are checked by targetOptionsFromSettings. */
+function settingsOf(assignments: readonly string[]): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const a of assignments) {
+    const eq = a.indexOf('=');
+    if (eq <= 0) throw new ToolkitError('CLI_BAD_OPTION', `--set "${a}": expected NAME=VALUE, e.g. --set USE_STATEFUL_SESSIONS=true`, { option: '--set' });
+    settings[a.slice(0, eq).trim()] = a.slice(eq + 1).trim();
+  }
+  return settings;
+}
+
 function faultRules(o: TargetCliOptions): FaultRule[] {
   const rules = new Map<string, FaultRule>();
   for (const a of o.latency) {
@@ -112,13 +130,15 @@ function faultRules(o: TargetCliOptions): FaultRule[] {
 async function targetOptions(o: TargetCliOptions): Promise<{ options: TargetOptions; writtenSecrets: string[]; secretsDir?: string }> {
   const secrets = await readSecrets(process.env, o.tokenFile);
   const options: TargetOptions = {
+    ...targetOptionsFromSettings(settingsOf(o.set)),
+    profile: o.profile,
     host: o.host,
     port: integer(o.port, '--port'),
     ...(o.serverId !== undefined && { serverId: o.serverId }),
     faults: faultRules(o),
     seed: integer(o.seed, '--seed'),
-    statefulSessions: o.stateful === true,
-    sseKeepaliveMs: Math.max(10, integer(o.sseKeepaliveMs, '--sse-keepalive-ms')),
+    ...(o.stateful === true && { statefulSessions: true }),
+    ...(o.sseKeepaliveMs !== undefined && { sseKeepaliveMs: Math.max(10, integer(o.sseKeepaliveMs, '--sse-keepalive-ms')) }),
     fastTimePort: o.testServers ? integer(o.fastTimePort, '--fast-time-port') : null,
     fastTestPort: o.testServers ? integer(o.fastTestPort, '--fast-test-port') : null,
     ...(secrets.has('TOKEN') && { token: secrets.get('TOKEN') }),

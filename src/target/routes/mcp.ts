@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Route, TargetContext } from '../context.js';
-import { injectFault } from '../context.js';
+import { injectFault, servesServer } from '../context.js';
 import { hasBearer, readBody, sendJson, sendText, unauthorized } from '../http-util.js';
 import type { RpcRequest, ToolDefinition } from '../json-rpc.js';
 import { dispatchRpc, gatewayTools, isResponse, parseRpc, rpcError } from '../json-rpc.js';
@@ -59,8 +59,8 @@ function endSession(ctx: TargetContext, req: IncomingMessage, res: ServerRespons
 export const mcpRoute: Route = async (ctx, req, res, path) => {
   const match = MCP_PATH.exec(path);
   if (match === null) return false;
-  if (!hasBearer(req, ctx.token)) return (unauthorized(res), true);
-  if (match[1] !== undefined && match[1].replaceAll('-', '') !== ctx.serverId) {
+  if (!hasBearer(req, ctx.token)) return (unauthorized(res, 'mcp'), true);
+  if (match[1] !== undefined && !servesServer(ctx, match[1])) {
     return (sendJson(res, 404, { detail: `Server not found: ${match[1]}` }), true);
   }
   if (req.method === 'DELETE') return (endSession(ctx, req, res), true);

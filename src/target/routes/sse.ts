@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Route } from '../context.js';
-import { injectFault } from '../context.js';
+import { injectFault, servesServer } from '../context.js';
 import { hasBearer, readBody, sendJson, unauthorized } from '../http-util.js';
 import { dispatchRpc, gatewayTools, type RpcRequest } from '../json-rpc.js';
 import { sseFrame, SseStream } from '../sse-stream.js';
@@ -31,7 +31,7 @@ export const sseRoute: Route = async (ctx, req, res, path, url) => {
   const match = SSE_PATH.exec(path);
   if (match === null || req.method !== 'GET') return false;
   if (!hasBearer(req, ctx.token)) return (unauthorized(res), true);
-  if (match[1] !== undefined && match[1].replaceAll('-', '') !== ctx.serverId) {
+  if (match[1] !== undefined && !servesServer(ctx, match[1])) {
     return (sendJson(res, 404, { detail: `Server not found: ${match[1]}` }), true);
   }
   if (await injectFault(ctx, 'SSE connect')) return (sendJson(res, 503, { detail: 'injected fault' }), true);
