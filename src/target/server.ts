@@ -10,6 +10,7 @@ import { faultInjector } from './faults.js';
 import { requestUrl, sendJson } from './http-util.js';
 import { adminRoute } from './routes/admin.js';
 import { mcpRoute, rpcRoute } from './routes/mcp.js';
+import { liveSessions } from './routes/mcp-sessions.js';
 import { restRoute } from './routes/rest.js';
 import { sseMessageRoute, sseRoute } from './routes/sse.js';
 import { webSocketRelay } from './routes/ws.js';
@@ -35,9 +36,11 @@ function contextFor(o: TargetOptions): TargetContext {
     adminEmail: o.adminEmail ?? 'admin@example.com',
     adminPassword: o.adminPassword ?? randomBytes(12).toString('base64url'),
     statefulSessions: o.statefulSessions ?? false,
+    jsonResponse: o.jsonResponse ?? true,
+    mcpSessionIdleMs: o.mcpSessionIdleMs ?? 30 * 60_000,
     sseKeepaliveMs: o.sseKeepaliveMs ?? 1000,
     decide: faultInjector(o.faults ?? [], o.seed ?? 1),
-    mcpSessions: new Set(),
+    mcpSessions: new Map(),
     adminSessions: new Set(),
     sseStreams: new Map(),
     timers: new Set(),
@@ -110,7 +113,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     fastTimeUrl: fastTime ? urlOf(host, fastTime, options.tls) : '',
     fastTestUrl: fastTest ? urlOf(host, fastTest, options.tls) : '',
     requestCount: () => counter.n,
-    openMcpSessions: () => ctx.mcpSessions.size,
+    openMcpSessions: () => liveSessions(ctx),
     close: async () => {
       ctx.timers.forEach(clearInterval);
       relay.close();

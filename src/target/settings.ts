@@ -25,6 +25,7 @@ const seconds = (value: string, name: string): number => {
 
 const MODELLED: Readonly<Record<string, Apply>> = {
   USE_STATEFUL_SESSIONS: (v, n) => ({ statefulSessions: flag(v, n) }),
+  JSON_RESPONSE_ENABLED: (v, n) => ({ jsonResponse: flag(v, n) }),
   SSE_KEEPALIVE_INTERVAL: (v, n) => ({ sseKeepaliveMs: seconds(v, n) }),
 };
 

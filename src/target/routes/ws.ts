@@ -6,7 +6,8 @@ import { WebSocketServer } from 'ws';
 import type { TargetContext } from '../context.js';
 import { injectFault } from '../context.js';
 import { hasBearer, requestUrl } from '../http-util.js';
-import { dispatchRpc, gatewayTools, isResponse, parseRpc, rpcError } from '../json-rpc.js';
+import { GATEWAY_RPC } from '../dialects.js';
+import { dispatchRpc, gatewayTools, idOf, isResponse, parseRpc, rpcError } from '../json-rpc.js';
 
 /**
  * The gateway's /ws relay: bearer token on the upgrade request (else the socket is closed with 1008), one
@@ -28,7 +29,7 @@ export function webSocketRelay(ctx: TargetContext): { onUpgrade: (req: IncomingM
         if (isResponse(request)) return ws.send(JSON.stringify(request));
         const method = typeof request.method === 'string' ? request.method : '';
         const fail = await injectFault(ctx, `WS ${method}`);
-        const response = fail ? rpcError(request.id, -32603, 'Internal error: injected fault') : dispatchRpc(request, gatewayTools, 'loadtest');
+        const response = fail ? rpcError(idOf(request.id), -32603, 'Internal error: injected fault') : dispatchRpc(request, gatewayTools, GATEWAY_RPC);
         if (response !== undefined && ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
       };
       ws.on('message', (data, isBinary) => {

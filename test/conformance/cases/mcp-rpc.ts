@@ -1,0 +1,105 @@
+import { expect } from 'vitest';
+import WebSocket from 'ws';
+
+import { exchange, type ConformanceCase, type Endpoint, type Expected, type Request } from '../case.js';
+import { call } from './mcp-common.js';
+
+/** mcp: POST /rpc, the gateway's own JSON-RPC handler, and the /ws relay that forwards each frame to it. */
+const rpcPost = (body: unknown, more: Partial<Request> = {}): Request => ({ path: '/rpc', method: 'POST', body, ...more });
+
+const failure = (code: number, message: string, data?: unknown, id: number | null = 7): Expected => ({
+  status: 200,
+  contentType: 'application/json',
+  jsonEquals: { jsonrpc: '2.0', id, error: data === undefined ? { code, message } : { code, message, data } },
+});
+
+const r = (name: string, request: Request, expected: Expected, covers?: readonly string[]): ConformanceCase => ({
+  area: 'mcp',
+  name: `/rpc: ${name}`,
+  ...(covers === undefined ? {} : { covers }),
+  run: (e) => exchange(e, request, expected).then(() => undefined),
+});
+
+const RPC_CAPABILITIES = { prompts: { listChanged: true }, resources: { subscribe: true, listChanged: true }, tools: { listChanged: true }, logging: {}, completions: {} };
+
+/** Sends JSON-RPC text frames to /ws with the token, one reply read per frame. */
+async function overWebSocket(e: Endpoint, frames: readonly string[]): Promise<unknown[]> {
+  const ws = new WebSocket(e.wsUrl, { headers: { authorization: `Bearer ${e.token}` } });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    const replies: unknown[] = [];
+    for (const frame of frames) {
+      const reply = new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`/ws: no reply to ${frame} within 10 s`)), 10_000);
+        ws.once('message', (data) => {
+          clearTimeout(timer);
+          resolve(data.toString());
+        });
+      });
+      ws.send(frame);
+      replies.push(JSON.parse(await reply));
+    }
+    return replies;
+  } finally {
+    ws.terminate();
+  }
+}
+
+export const rpcCases: readonly ConformanceCase[] = [
+  r('ping answers an empty result with the request id', rpcPost(call('ping', undefined, 7)), { status: 200, contentType: 'application/json', jsonEquals: { jsonrpc: '2.0', id: 7, result: {} } }),
+  r('an unknown tool is -32601 "Tool not found: <name>"', rpcPost(call('tools/call', { name: 'nope', arguments: {} }, 7)), failure(-32601, 'Tool not found: nope'), ['D27']),
+  r('tools/call without a name is -32602 "Missing tool name in parameters"', rpcPost(call('tools/call', {}, 7)), failure(-32602, 'Missing tool name in parameters', {})),
+  r('an unknown method is -32601 "Method not found: <method>" with data {}', rpcPost(call('x/y', undefined, 7)), failure(-32601, 'Method not found: x/y', {})),
+  r('an unknown resource is -32002 "Resource not found: <uri>" with data.uri', rpcPost(call('resources/read', { uri: 'file:///nope.txt' }, 7)),
+    failure(-32002, 'Resource not found: file:///nope.txt', { uri: 'file:///nope.txt' }), ['D15']),
+  r('an unknown prompt is -32002 "Prompt not found: <name>" with data.name', rpcPost(call('prompts/get', { name: 'nope' }, 7)), failure(-32002, 'Prompt not found: nope', { name: 'nope' }), ['D21']),
+  r('a body that is not JSON is 400 -32700 "Parse error"', rpcPost('{not json', { headers: { 'content-type': 'application/json' } }),
+    { status: 400, contentType: 'application/json', jsonEquals: { jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } } }, ['D21']),
+  r('jsonrpc "1.0" is 200 -32600 "Invalid Request" with the request id', rpcPost({ ...call('ping', undefined, 7), jsonrpc: '1.0' }), failure(-32600, 'Invalid Request')),
+  r('a JSON array is 200 -32600 "Invalid Request" with id null', rpcPost([call('ping', undefined, 7)]), failure(-32600, 'Invalid Request', undefined, null)),
+  r('initialize echoes the requested version and names ContextForge 1.1.0 with instructions', rpcPost(call('initialize', { protocolVersion: '1999-01-01', capabilities: {}, clientInfo: { name: 'c', version: '1' } }, 7)), {
+    status: 200,
+    jsonEquals: {
+      jsonrpc: '2.0',
+      id: 7,
+      result: {
+        protocolVersion: '1999-01-01',
+        capabilities: RPC_CAPABILITIES,
+        serverInfo: { name: 'ContextForge', version: '1.1.0' },
+        instructions: 'ContextForge providing federated tools, resources and prompts. Use /admin interface for configuration.',
+      },
+    },
+  }, ['D16']),
+  r('an unsupported MCP-Protocol-Version is 400 -32022, checked before the token', rpcPost(call('ping', undefined, 7), { auth: 'none', headers: { 'mcp-protocol-version': '1999-01-01' } }), {
+    status: 400,
+    json: { jsonrpc: '2.0', id: null, error: { code: -32022, message: 'Unsupported protocol version', data: { requested: '1999-01-01' } } },
+  }, ['D13']),
+  r('GET is 405 {"detail":"Method Not Allowed"} with Allow: POST', { path: '/rpc' }, { status: 405, headers: { allow: 'POST' }, jsonEquals: { detail: 'Method Not Allowed' } }, ['D17']),
+  {
+    area: 'mcp',
+    name: '/rpc: a notification is answered like a request, under an id the gateway makes up',
+    run: async (e) => {
+      const answer = await exchange(e, rpcPost({ jsonrpc: '2.0', method: 'notifications/initialized' }), { status: 200, json: { jsonrpc: '2.0', result: {} } });
+      expect(answer.json().id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    },
+  },
+  {
+    area: 'ws',
+    name: '/ws relays to /rpc: an unknown tool is -32601 "Tool not found", an unknown method -32601 with data {}, a notification gets a reply',
+    covers: ['D27'],
+    run: async (e) => {
+      const [tool, method, note] = (await overWebSocket(e, [
+        JSON.stringify(call('tools/call', { name: 'no-such-tool', arguments: {} }, 4)),
+        JSON.stringify(call('x/y', undefined, 5)),
+        JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+      ])) as [unknown, unknown, { id: unknown }];
+      expect(tool).toEqual({ jsonrpc: '2.0', id: 4, error: { code: -32601, message: 'Tool not found: no-such-tool' } });
+      expect(method).toEqual({ jsonrpc: '2.0', id: 5, error: { code: -32601, message: 'Method not found: x/y', data: {} } });
+      expect(note).toMatchObject({ jsonrpc: '2.0', result: {} });
+      expect(note.id).toEqual(expect.any(String));
+    },
+  },
+];
