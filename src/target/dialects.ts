@@ -63,6 +63,8 @@ export const STREAMABLE_HTTP: Dialect = {
   gatewayShapes: true,
 };
 
+const MISSING: Readonly<Record<string, string>> = { 'tools/call': 'tool name', 'resources/read': 'resource URI', 'prompts/get': 'prompt name' };
+
 /** ContextForge's POST /rpc and the /ws relay (which forwards each frame to /rpc). */
 export const GATEWAY_RPC: Dialect = {
   invalid: (id) => rpcError(id, -32600, 'Invalid Request'),
@@ -75,8 +77,7 @@ export const GATEWAY_RPC: Dialect = {
     serverInfo: SERVER_INFO,
     instructions: 'ContextForge providing federated tools, resources and prompts. Use /admin interface for configuration.',
   }),
-  invalidParams: (id, method) =>
-    method === 'tools/call' ? rpcError(id, -32602, 'Missing tool name in parameters', {}) : rpcError(id, -32602, 'Invalid params', {}),
+  invalidParams: (id, method) => rpcError(id, -32602, `Missing ${MISSING[method] ?? 'parameters'} in parameters`, {}),
   methodNotFound: (id, method) => rpcError(id, -32601, `Method not found: ${method}`, {}),
   unknownTool: (id, name) => rpcError(id, -32601, `Tool not found: ${name}`),
   unknownResource: (id, uri) => rpcError(id, -32002, `Resource not found: ${uri}`, { uri }),

@@ -32,15 +32,21 @@ export const rpcResult = (id: RpcId, result: unknown): RpcResponse => ({ jsonrpc
 /** A request id as JSON-RPC allows it (a string or a number); anything else is no id. */
 export const idOf = (value: unknown): RpcId => (typeof value === 'string' || typeof value === 'number' ? value : null);
 
-/** Parses one JSON-RPC message; a parse error or a non-object is the error response itself (-32700 / -32600). */
-export function parseRpc(text: string): RpcRequest | RpcResponse {
+/** Reads one JSON-RPC message: the object, or the error response due for text that is not one (-32700 / -32600). */
+export function readRpc(text: string): { readonly request: RpcRequest } | { readonly failure: RpcResponse } {
   try {
     const value: unknown = JSON.parse(text);
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as RpcRequest;
-    return rpcError(null, -32600, 'Invalid Request');
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return { request: value as RpcRequest };
+    return { failure: rpcError(null, -32600, 'Invalid Request') };
   } catch {
-    return rpcError(null, -32700, 'Parse error');
+    return { failure: rpcError(null, -32700, 'Parse error') };
   }
+}
+
+/** readRpc for callers that answer a client's own response object themselves (isResponse). */
+export function parseRpc(text: string): RpcRequest | RpcResponse {
+  const read = readRpc(text);
+  return 'failure' in read ? read.failure : read.request;
 }
 
 export const isResponse = (r: RpcRequest | RpcResponse): r is RpcResponse => 'result' in r || 'error' in r;

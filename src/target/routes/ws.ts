@@ -7,7 +7,7 @@ import type { TargetContext } from '../context.js';
 import { injectFault } from '../context.js';
 import { hasBearer, requestUrl } from '../http-util.js';
 import { GATEWAY_RPC } from '../dialects.js';
-import { dispatchRpc, gatewayTools, idOf, isResponse, parseRpc, rpcError } from '../json-rpc.js';
+import { dispatchRpc, gatewayTools, idOf, readRpc, rpcError } from '../json-rpc.js';
 
 /**
  * The gateway's /ws relay: bearer token on the upgrade request (else the socket is closed with 1008), one
@@ -25,8 +25,9 @@ export function webSocketRelay(ctx: TargetContext): { onUpgrade: (req: IncomingM
       ws.on('error', () => ws.terminate());
       if (!hasBearer(req, ctx.token)) return ws.close(1008, 'Authentication failed');
       const answerFrame = async (text: string): Promise<void> => {
-        const request = parseRpc(text);
-        if (isResponse(request)) return ws.send(JSON.stringify(request));
+        const read = readRpc(text);
+        if ('failure' in read) return ws.send(JSON.stringify(read.failure));
+        const { request } = read;
         const method = typeof request.method === 'string' ? request.method : '';
         const fail = await injectFault(ctx, `WS ${method}`);
         const response = fail ? rpcError(idOf(request.id), -32603, 'Internal error: injected fault') : dispatchRpc(request, gatewayTools, GATEWAY_RPC);

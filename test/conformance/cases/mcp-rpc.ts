@@ -52,6 +52,11 @@ export const rpcCases: readonly ConformanceCase[] = [
   r('ping answers an empty result with the request id', rpcPost(call('ping', undefined, 7)), { status: 200, contentType: 'application/json', jsonEquals: { jsonrpc: '2.0', id: 7, result: {} } }),
   r('an unknown tool is -32601 "Tool not found: <name>"', rpcPost(call('tools/call', { name: 'nope', arguments: {} }, 7)), failure(-32601, 'Tool not found: nope'), ['D27']),
   r('tools/call without a name is -32602 "Missing tool name in parameters"', rpcPost(call('tools/call', {}, 7)), failure(-32602, 'Missing tool name in parameters', {})),
+  r('tools/call with params null is -32602 "Missing tool name in parameters"', rpcPost({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: null }), failure(-32602, 'Missing tool name in parameters', {})),
+  r('resources/read without a uri is -32602 "Missing resource URI in parameters"', rpcPost(call('resources/read', {}, 7)), failure(-32602, 'Missing resource URI in parameters', {})),
+  r('prompts/get without a name is -32602 "Missing prompt name in parameters"', rpcPost(call('prompts/get', {}, 7)), failure(-32602, 'Missing prompt name in parameters', {})),
+  r('params that are a string are -32600 "Invalid Request"', rpcPost({ jsonrpc: '2.0', id: 7, method: 'tools/list', params: 'x' }), failure(-32600, 'Invalid Request')),
+  r('a client\'s JSON-RPC response is -32600 "Invalid Request" with its id', rpcPost({ jsonrpc: '2.0', id: 7, result: {} }), failure(-32600, 'Invalid Request')),
   r('an unknown method is -32601 "Method not found: <method>" with data {}', rpcPost(call('x/y', undefined, 7)), failure(-32601, 'Method not found: x/y', {})),
   r('an unknown resource is -32002 "Resource not found: <uri>" with data.uri', rpcPost(call('resources/read', { uri: 'file:///nope.txt' }, 7)),
     failure(-32002, 'Resource not found: file:///nope.txt', { uri: 'file:///nope.txt' }), ['D15']),
@@ -80,10 +85,12 @@ export const rpcCases: readonly ConformanceCase[] = [
   r('GET is 405 {"detail":"Method Not Allowed"} with Allow: POST', { path: '/rpc' }, { status: 405, headers: { allow: 'POST' }, jsonEquals: { detail: 'Method Not Allowed' } }, ['D17']),
   {
     area: 'mcp',
-    name: '/rpc: a notification is answered like a request, under an id the gateway makes up',
+    name: '/rpc: a notification, or a request with id null, is answered like a request under an id the gateway makes up',
     run: async (e) => {
-      const answer = await exchange(e, rpcPost({ jsonrpc: '2.0', method: 'notifications/initialized' }), { status: 200, json: { jsonrpc: '2.0', result: {} } });
-      expect(answer.json().id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      for (const message of [{ jsonrpc: '2.0', method: 'notifications/initialized' }, { jsonrpc: '2.0', id: null, method: 'ping' }]) {
+        const answer = await exchange(e, rpcPost(message), { status: 200, json: { jsonrpc: '2.0', result: {} } });
+        expect(answer.json().id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      }
     },
   },
   {

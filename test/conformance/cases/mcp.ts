@@ -100,6 +100,15 @@ const streamableHttp: readonly ConformanceCase[] = [
   c('a JSON array is 400 -32602 "Validation error: …"', mcpPost([call('ping')]), rpcFailure(400, -32602, /^Validation error: /, null), ['D21']),
   c('a message with jsonrpc "1.0" is 400 -32602 "Validation error: …"', mcpPost({ ...call('ping'), jsonrpc: '1.0' }), rpcFailure(400, -32602, /^Validation error: /, null), ['D21']),
   c('a message whose method is not a string is 400 -32602 "Validation error: …"', mcpPost({ ...call('ping'), method: 5 }), rpcFailure(400, -32602, /^Validation error: /, null), ['D21']),
+  c('tools/call with params null is -32602 "Invalid request parameters"', mcpPost({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: null }), rpcFailure(200, -32602, 'Invalid request parameters')),
+  {
+    area: 'mcp',
+    name: 'tools/list with params null lists the tools',
+    run: async (e) => {
+      const answer = await exchange(e, mcpPost({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: null })(e), { status: 200, json: { jsonrpc: '2.0', id: 1 } });
+      expect(answer.json().result.tools.length).toBeGreaterThan(0);
+    },
+  },
   c('a notification is 202 with an empty body', mcpPost({ jsonrpc: '2.0', method: 'notifications/initialized' }), { status: 202, text: '' }),
   c('a client\'s JSON-RPC response is 202 with an empty body', mcpPost({ jsonrpc: '2.0', id: 1, result: {} }), { status: 202, text: '' }),
   c('Accept: text/event-stream alone is 406 "Client must accept application/json"', mcpPost(call('ping'), { accept: 'text/event-stream' }),
