@@ -85,6 +85,21 @@ export const GATEWAY_RPC: Dialect = {
   gatewayShapes: true,
 };
 
+/**
+ * The legacy SSE transport's POST /servers/{id}/message: /rpc's answers, except that every failure (unknown method,
+ * tool, resource, prompt, missing parameters) arrives as an empty result, and a notification gets no event.
+ */
+const empty = (id: RpcId) => rpcResult(id, {});
+export const SSE_MESSAGE: Dialect = {
+  ...GATEWAY_RPC,
+  missingId: () => undefined,
+  invalidParams: empty,
+  methodNotFound: empty,
+  unknownTool: empty,
+  unknownResource: empty,
+  unknownPrompt: empty,
+};
+
 /** The embedded MCP test servers (fast_time, fast_test): a plain MCP server's answers. */
 export const TEST_SERVER: Dialect = {
   invalid: (id, reason) => rpcError(id, -32600, `Invalid Request: ${reason}`),

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Route } from '../context.js';
 import { injectFault } from '../context.js';
 import { hasBearer, readBody, sendJson, unauthorized } from '../http-util.js';
-import { GATEWAY_RPC } from '../dialects.js';
+import { SSE_MESSAGE } from '../dialects.js';
 import { dispatchRpc, gatewayTools, isResponse, parseRpc } from '../json-rpc.js';
 
 const SSE_PATH = /^\/servers\/([^/]+)\/sse\/?$|^\/sse\/?$/;
@@ -42,7 +42,7 @@ export const sseMessageRoute: Route = async (ctx, req, res, path, url) => {
   const stream = ctx.sseStreams.get(url.searchParams.get('session_id') ?? '');
   if (stream === undefined) return (sendJson(res, 404, { detail: 'Session not found' }), true);
   const request = parseRpc(await readBody(req));
-  const response = isResponse(request) ? request : dispatchRpc(request, gatewayTools, GATEWAY_RPC);
+  const response = isResponse(request) ? request : dispatchRpc(request, gatewayTools, SSE_MESSAGE);
   sendJson(res, 202, { status: 'success' });
   if (response !== undefined) stream.write(frame('message', JSON.stringify(response)));
   return true;

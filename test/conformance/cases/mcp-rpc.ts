@@ -48,6 +48,51 @@ async function overWebSocket(e: Endpoint, frames: readonly string[]): Promise<un
   }
 }
 
+/** Opens the virtual server's legacy SSE stream, POSTs each body to its endpoint, and collects the `message` events with an id. */
+async function overSse(e: Endpoint, bodies: readonly unknown[]): Promise<Map<unknown, unknown>> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), 15_000);
+  const auth = { authorization: `Bearer ${e.token}` };
+  try {
+    const stream = await fetch(`${e.url}/servers/${e.serverId}/sse`, { headers: { ...auth, accept: 'text/event-stream' }, signal: abort.signal });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    const events = async function* () {
+      for (;;) {
+        const cut = buffer.search(/\r?\n\r?\n/);
+        if (cut >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut).replace(/^\r?\n\r?\n/, '');
+          const field = (name: string) => block.split(/\r?\n/).find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1).trim();
+          yield { event: field('event') ?? 'message', data: field('data') ?? '' };
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += value;
+      }
+    };
+    const replies = new Map<unknown, unknown>();
+    for await (const { event, data } of events()) {
+      if (event === 'endpoint') {
+        for (const body of bodies) {
+          const posted = await fetch(data.startsWith('http') ? data : `${e.url}${data}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          expect(posted.status).toBe(202);
+        }
+      } else if (event === 'message') {
+        const message = JSON.parse(data) as { id?: unknown };
+        if (message.id !== undefined) replies.set(message.id, message);
+        if (replies.size === bodies.length) return replies;
+      }
+    }
+    return replies;
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+  }
+}
+
 export const rpcCases: readonly ConformanceCase[] = [
   r('ping answers an empty result with the request id', rpcPost(call('ping', undefined, 7)), { status: 200, contentType: 'application/json', jsonEquals: { jsonrpc: '2.0', id: 7, result: {} } }),
   r('an unknown tool is -32601 "Tool not found: <name>"', rpcPost(call('tools/call', { name: 'nope', arguments: {} }, 7)), failure(-32601, 'Tool not found: nope'), ['D27']),
@@ -91,6 +136,20 @@ export const rpcCases: readonly ConformanceCase[] = [
         const answer = await exchange(e, rpcPost(message), { status: 200, json: { jsonrpc: '2.0', result: {} } });
         expect(answer.json().id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       }
+    },
+  },
+  {
+    area: 'sse',
+    name: 'POST /message: an unknown tool, method or resource arrives on the stream as an empty result',
+    covers: ['D27'],
+    timeoutMs: 20_000,
+    run: async (e) => {
+      const replies = await overSse(e, [
+        call('tools/call', { name: 'nope', arguments: {} }, 2),
+        call('x/y', undefined, 3),
+        call('resources/read', { uri: 'file:///nope.txt' }, 5),
+      ]);
+      expect([2, 3, 5].map((id) => replies.get(id))).toEqual([2, 3, 5].map((id) => ({ jsonrpc: '2.0', id, result: {} })));
     },
   },
   {
