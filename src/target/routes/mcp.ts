@@ -38,8 +38,11 @@ function unauthorizedMcp(req: IncomingMessage, res: ServerResponse): void {
 }
 
 /** Which of the two media types an Accept header takes, wildcards included (the MCP SDK's rule). */
+const BOTH = { json: true, sse: true } as const;
 function accepts(req: IncomingMessage): { readonly json: boolean; readonly sse: boolean } {
-  const types = (req.headers.accept ?? '').split(',').map((t) => t.split(';')[0]!.trim().toLowerCase());
+  const header = req.headers.accept ?? '';
+  if (header === 'application/json, text/event-stream') return BOTH;
+  const types = header.split(',').map((t) => t.split(';')[0]!.trim().toLowerCase());
   const any = types.includes('*/*');
   return { json: any || types.includes('application/json') || types.includes('application/*'), sse: any || types.includes('text/event-stream') || types.includes('text/*') };
 }
