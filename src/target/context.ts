@@ -24,9 +24,13 @@ export interface TargetContext {
   readonly wsPingTimeoutMs: number;
   /** Keepalive pings sent on /ws and the pongs that answered them. */
   readonly wsKeepalive: { pings: number; pongs: number };
+  /** JSON_RESPONSE_ENABLED: MCP replies as JSON (true) or as one SSE event each (false). */
+  readonly jsonResponse: boolean;
+  /** Stateful MCP sessions unused for longer than this end (the MCP SDK's 30 min). */
+  readonly mcpSessionIdleMs: number;
   readonly decide: (route: string) => FaultDecision;
-  /** Mcp-Session-Id values issued on initialize (stateful mode). */
-  readonly mcpSessions: Set<string>;
+  /** Mcp-Session-Id values issued on initialize (stateful mode) → time of their last use (ms). */
+  readonly mcpSessions: Map<string, number>;
   /** Admin UI session cookies (jwt_token) handed out by the form login. */
   readonly adminSessions: Set<string>;
   /** Open legacy SSE streams by session_id, for POST /message answers. */

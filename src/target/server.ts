@@ -12,6 +12,7 @@ import { resolvePath, responseHeaders, stampHeaders } from './paths.js';
 import { gatewayProfile } from './profiles.js';
 import { adminRoute } from './routes/admin.js';
 import { mcpRoute, rpcRoute } from './routes/mcp.js';
+import { liveSessions } from './routes/mcp-sessions.js';
 import { restRoute } from './routes/rest.js';
 import { sseMessageRoute, sseRoute } from './routes/sse.js';
 import { webSocketRelay } from './routes/ws.js';
@@ -52,8 +53,10 @@ function contextFor(o: TargetOptions): TargetContext {
     wsPingIntervalMs: o.wsPingIntervalMs ?? 20_000,
     wsPingTimeoutMs: o.wsPingTimeoutMs ?? 20_000,
     wsKeepalive: { pings: 0, pongs: 0 },
+    jsonResponse: o.jsonResponse ?? true,
+    mcpSessionIdleMs: o.mcpSessionIdleMs ?? 30 * 60_000,
     decide: faultInjector(o.faults ?? [], o.seed ?? 1),
-    mcpSessions: new Set(),
+    mcpSessions: new Map(),
     adminSessions: new Set(),
     sseStreams: new Map(),
     timers: new Set(),
@@ -143,7 +146,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     fastTestUrl: fastTest ? urlOf(host, fastTest, options.tls) : '',
     models: `${ctx.profile.product} ${ctx.profile.version}`,
     requestCount: () => counter.n,
-    openMcpSessions: () => ctx.mcpSessions.size,
+    openMcpSessions: () => liveSessions(ctx),
     webSocketKeepalive: () => ({ ...ctx.wsKeepalive }),
     close: async () => {
       ctx.timers.forEach(clearInterval);

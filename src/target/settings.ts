@@ -43,6 +43,7 @@ const factor = (value: string, name: string): number => {
 
 const MODELLED: Readonly<Record<string, Apply>> = {
   USE_STATEFUL_SESSIONS: (v, n) => ({ statefulSessions: flag(v, n) }),
+  JSON_RESPONSE_ENABLED: (v, n) => ({ jsonResponse: flag(v, n) }),
   SSE_KEEPALIVE_INTERVAL: (v, n) => ({ sseKeepaliveMs: seconds(v, n) }),
   ARGON2ID_MEMORY_COST: (v, n) => ({ adminLoginHashKiB: kibibytes(v, n) }),
   FAILED_LOGIN_MIN_RESPONSE_MS: (v, n) => ({ adminFailedLoginMinMs: milliseconds(v, n) }),

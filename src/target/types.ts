@@ -18,6 +18,10 @@ export interface TargetOptions {
   readonly seed?: number;
   /** Issue Mcp-Session-Id on initialize and require it afterwards (the gateway's USE_STATEFUL_SESSIONS). */
   readonly statefulSessions?: boolean;
+  /** MCP replies as JSON (default) or, false, as one SSE `message` event each (the gateway's JSON_RESPONSE_ENABLED). */
+  readonly jsonResponse?: boolean;
+  /** Idle time after which a stateful MCP session ends (default 30 min, the gateway's MCP SDK; no gateway setting). */
+  readonly mcpSessionIdleMs?: number;
   /** Interval of SSE keepalive events (the gateway's SSE_KEEPALIVE_INTERVAL, 30 s there). */
   readonly sseKeepaliveMs?: number;
   /**

@@ -14,7 +14,7 @@ import { failuresOf, runPlan } from './run-jmeter.js';
  * The MCP plans against a loopback server that behaves as ContextForge 1.1.0 does with
  * USE_STATEFUL_SESSIONS=true and JSON_RESPONSE_ENABLED=false (run report §4 F2–F4): 406 unless the client
  * accepts both types, SSE-framed replies, 404 for an empty or unknown session id, 202 for notifications,
- * DELETE ends a session. The embedded stand-in has no such mode, so this server records what the plan sent.
+ * DELETE ends a session. The stand-in models the mode too (real-run.test.ts); this server also records what the plan sent.
  */
 const SERVER_ID = '5e6f7a8b9c0d4e1f8a2b3c4d5e6f7a8b';
 const RESULTS: Record<string, unknown> = {

@@ -95,4 +95,18 @@ describe('MCP sessions', () => {
       await stateful.close();
     }
   }, 120_000);
+
+  // The gateway tier's variants (USE_STATEFUL_SESSIONS=true, JSON_RESPONSE_ENABLED=false) on the stand-in, which now models both.
+  it.each(['mcp_jsonrpc_baseline', 'load_test'])('%s against stateful sessions with SSE-framed replies: no failure, no session left open', async (name) => {
+    const target = await startTestGateway({ statefulSessions: true, jsonResponse: false });
+    try {
+      const run = await runPlan(join(plansDir(), `${name}.jmx`), { cwd: dir, name: `${name}_sse`, propertyFiles: runProperties(target, `${name}-sse.properties`) });
+      expect(run.exitCode).toBe(0);
+      expect(failuresOf(run.rows)).toEqual([]);
+      expect(run.rows.filter((r) => r.label === 'MCP tools/call').length).toBeGreaterThan(0);
+      expect(target.openMcpSessions()).toBe(0);
+    } finally {
+      await target.close();
+    }
+  }, 120_000);
 });

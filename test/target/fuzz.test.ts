@@ -160,11 +160,11 @@ describe('the embedded target survives malformed input', () => {
     await healthy();
   });
 
-  it('JSON-RPC params that are not an object get -32602 Invalid params (HTTP and WebSocket)', async () => {
+  it('JSON-RPC params null get the gateway\'s -32602 "Missing tool name" (HTTP and WebSocket)', async () => {
     const body = '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":null}';
     const r = await fetch(`${target.url}/rpc`, { method: 'POST', headers: { authorization: `Bearer ${target.token}` }, body });
     expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ jsonrpc: '2.0', id: 3, error: { code: -32602, message: 'Invalid params: expected an object' } });
+    expect(await r.json()).toEqual({ jsonrpc: '2.0', id: 3, error: { code: -32602, message: 'Missing tool name in parameters', data: {} } });
     const echo = '{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"fast-test-echo","arguments":{"message":{"toString":1}}}}';
     const r2 = await fetch(`${target.url}/rpc`, { method: 'POST', headers: { authorization: `Bearer ${target.token}` }, body: echo });
     expect(r2.status).toBe(200);
@@ -175,7 +175,7 @@ describe('the embedded target survives malformed input', () => {
       await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
       const reply = () => new Promise<unknown>((resolve) => ws.once('message', (m) => resolve(JSON.parse(String(m)))));
       ws.send(body);
-      expect(await reply()).toEqual({ jsonrpc: '2.0', id: 3, error: { code: -32602, message: 'Invalid params: expected an object' } });
+      expect(await reply()).toEqual({ jsonrpc: '2.0', id: 3, error: { code: -32602, message: 'Missing tool name in parameters', data: {} } });
       ws.send('{"jsonrpc":"2.0","id":5,"method":"ping"}');
       expect(await reply()).toEqual({ jsonrpc: '2.0', id: 5, result: {} });
     } finally {

@@ -43,24 +43,24 @@ describe('MCP Streamable HTTP', () => {
     // The peers' tools under the gateway's federated names (<gateway-slug>-<tool-slug>).
     expect((await body(mcp(rpc('tools/call', { name: 'fast-test-echo', arguments: { message: 'hi' } })))).result.content[0].text).toBe('hi');
     expect((await body(mcp(rpc('resources/read', { uri: 'file:///loadtest/hello.txt' })))).result.contents).toHaveLength(1);
-    expect((await body(mcp(rpc('initialize', { protocolVersion: '2025-06-18' })))).result.protocolVersion).toBe('2025-06-18');
+    expect((await body(mcp(rpc('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } })))).result.protocolVersion).toBe('2025-06-18');
   });
 
-  it('follows the transport rules: 202 for notifications, -32601 in a 200, 415, 406, 404, 405', async () => {
+  it('follows the transport rules: 202 for notifications, -32601 in a 200, 400 for a wrong Content-Type, 406, 404, 405', async () => {
     const note = await mcp(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }));
     expect(note.status).toBe(202);
     expect(await note.text()).toBe('');
     const unknown = await mcp(rpc('x/y'));
     expect(unknown.status).toBe(200);
     expect((await body(unknown)).error.code).toBe(-32601);
-    expect((await mcp(rpc('ping'), { ...auth(), 'content-type': 'text/plain', accept: 'application/json' })).status).toBe(415);
+    expect((await mcp(rpc('ping'), { ...auth(), 'content-type': 'text/plain', accept: 'application/json' })).status).toBe(400);
     expect((await mcp(rpc('ping'), { ...auth(), 'content-type': 'application/json', accept: 'text/html' })).status).toBe(406);
     expect((await mcp(rpc('ping'), mcpHeaders(), '/servers/00000000000000000000000000000000/mcp')).status).toBe(404);
     expect((await fetch(`${t.url}/servers/${t.serverId}/mcp`, { headers: auth() })).status).toBe(405);
     expect((await mcp(rpc('ping'), { 'content-type': 'application/json', accept: 'application/json' })).status).toBe(401);
   });
 
-  it('/rpc speaks the same JSON-RPC', async () => {
+  it('/rpc speaks the gateway\'s own JSON-RPC dialect', async () => {
     const r = await fetch(`${t.url}/rpc`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: rpc('prompts/list') });
     expect((await body(r)).result.prompts[0].name).toBe('greeting');
   });
@@ -80,6 +80,28 @@ describe('stateful MCP sessions', () => {
       expect((await fetch(url, { method: 'POST', headers: { ...h, 'mcp-session-id': id! }, body: rpc('tools/list') })).status).toBe(200);
       expect((await fetch(url, { method: 'DELETE', headers: { ...h, 'mcp-session-id': id! } })).status).toBe(200);
       expect((await fetch(url, { method: 'POST', headers: { ...h, 'mcp-session-id': id! }, body: rpc('ping') })).status).toBe(404);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('ends a session left idle longer than mcpSessionIdleMs (the gateway: 30 min); a call within it keeps it open', async () => {
+    const s = await startTarget({ statefulSessions: true, mcpSessionIdleMs: 400, fastTimePort: null, fastTestPort: null });
+    try {
+      const h = { authorization: `Bearer ${s.token}`, 'content-type': 'application/json', accept: 'application/json' };
+      const url = `${s.url}/servers/${s.serverId}/mcp`;
+      const open = async () => (await fetch(url, { method: 'POST', headers: h, body: rpc('initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } }) })).headers.get('mcp-session-id')!;
+      const ping = async (id: string) => (await fetch(url, { method: 'POST', headers: { ...h, 'mcp-session-id': id }, body: rpc('ping') })).status;
+      const [kept, idle] = [await open(), await open()];
+      expect(s.openMcpSessions()).toBe(2);
+      for (let i = 0; i < 3; i += 1) {
+        await new Promise((r) => setTimeout(r, 200));
+        expect(await ping(kept)).toBe(200);
+      }
+      // 600 ms without a call: the idle one has expired, the one in use has not.
+      expect(s.openMcpSessions()).toBe(1);
+      expect(await ping(idle)).toBe(404);
+      expect(await ping(kept)).toBe(200);
     } finally {
       await s.close();
     }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Route } from '../context.js';
 import { injectFault, servesServer } from '../context.js';
 import { hasBearer, readBody, sendJson, unauthorized } from '../http-util.js';
+import { SSE_MESSAGE } from '../dialects.js';
 import { dispatchRpc, gatewayTools, type RpcRequest } from '../json-rpc.js';
 import { sseFrame, SseStream } from '../sse-stream.js';
 
@@ -52,7 +53,7 @@ export const sseRoute: Route = async (ctx, req, res, path, url) => {
 function answerFrames(message: unknown): string[] {
   if (message === null || typeof message !== 'object' || Array.isArray(message) || !('method' in message) || !('id' in message)) return [];
   const request = message as RpcRequest;
-  const response = dispatchRpc(request, gatewayTools, 'loadtest');
+  const response = dispatchRpc(request, gatewayTools, SSE_MESSAGE);
   const result = response !== undefined && 'result' in response ? response.result : {};
   const frames = [sseFrame('message', JSON.stringify({ jsonrpc: '2.0', result, id: request.id ?? null }))];
   if (request.method === 'initialize') {

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 
@@ -7,7 +7,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { TargetContext } from '../context.js';
 import { injectFault } from '../context.js';
 import { hasBearer, requestUrl } from '../http-util.js';
-import { dispatchRpc, gatewayTools, isResponse, parseRpc, rpcError } from '../json-rpc.js';
+import { GATEWAY_RPC } from '../dialects.js';
+import { dispatchRpc, gatewayTools, idOf, readRpc, rpcError } from '../json-rpc.js';
 
 /** What uvicorn answers when the app closes a WebSocket before accepting it (no token, a bad one, an unknown path). */
 function forbidden(socket: Duplex): void {
@@ -79,14 +80,13 @@ export function webSocketRelay(ctx: TargetContext): { onUpgrade: (req: IncomingM
       const stopKeepalive = keepAlive(ws, socket, ctx);
       ws.on('close', stopKeepalive);
       const answerFrame = async (text: string): Promise<void> => {
-        const request = parseRpc(text);
-        if (isResponse(request)) return ws.send(JSON.stringify(request));
+        const read = readRpc(text);
+        if ('failure' in read) return ws.send(JSON.stringify(read.failure));
+        const { request } = read;
         const method = typeof request.method === 'string' ? request.method : '';
         const fail = await injectFault(ctx, `WS ${method}`);
-        // The relay forwards every frame to /rpc and sends back its answer: a notification gets `result: {}` too,
-        // with the random id /rpc gives a request that has none.
-        const response = fail ? rpcError(request.id, -32603, 'Internal error: injected fault') : (dispatchRpc(request, gatewayTools, 'loadtest') ?? { jsonrpc: '2.0', result: {}, id: randomUUID() });
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
+        const response = fail ? rpcError(idOf(request.id), -32603, 'Internal error: injected fault') : dispatchRpc(request, gatewayTools, GATEWAY_RPC);
+        if (response !== undefined && ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
       };
       ws.on('message', (data, isBinary) => {
         // The gateway reads text frames only: a binary one ends its loop with close 1011.
