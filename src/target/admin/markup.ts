@@ -35,3 +35,7 @@ export function fields(bytes: number, from = 0): string {
   return out;
 }
 
+
+/** Text inside HTML (element content or a quoted attribute). */
+export const htmlText = (text: string): string =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');

@@ -1,6 +1,5 @@
-import { escapeXml } from '../../output/escape.js';
 import type { AdminCatalogue, AdminItem } from './catalogue.js';
-import { controls, fields } from './markup.js';
+import { controls, fields, htmlText } from './markup.js';
 
 /**
  * The HTML fragments htmx loads into the dashboard (`/admin/<section>/partial`), of the 1.1.0 sizes with the
@@ -41,7 +40,7 @@ const itemsOf = (section: TableSection, c: AdminCatalogue): readonly AdminItem[]
 
 function table(section: TableSection, c: AdminCatalogue): string {
   const rows = itemsOf(section, c)
-    .map((i) => `<tr id="${section}-row-${i.id}" class="hover:bg-gray-50"><td class="px-6 py-4 font-medium">${escapeXml(i.name)}</td><td class="px-6 py-4 text-sm">${escapeXml(i.description)}</td><td class="px-6 py-4 actions">\n${controls(ROW_BYTES[section])}</td></tr>\n`)
+    .map((i) => `<tr id="${section}-row-${i.id}" class="hover:bg-gray-50"><td class="px-6 py-4 font-medium">${htmlText(i.name)}</td><td class="px-6 py-4 text-sm">${htmlText(i.description)}</td><td class="px-6 py-4 actions">\n${controls(ROW_BYTES[section])}</td></tr>\n`)
     .join('');
   const empty = rows === '' ? `<tr><td colspan="3" class="text-center text-gray-500">No ${section} found</td></tr>\n${controls(7_500)}` : '';
   return `<table id="${TABLE_ID[section]}" class="min-w-full divide-y divide-gray-200 dark:divide-gray-700">\n<thead><tr><th>Name</th><th>Description</th><th>Actions</th></tr></thead>\n<tbody>\n${rows}${empty}</tbody>\n</table>\n<nav class="pagination">${controls(900)}</nav>\n`;
@@ -49,13 +48,13 @@ function table(section: TableSection, c: AdminCatalogue): string {
 
 function selector(section: TableSection, c: AdminCatalogue): string {
   const items = itemsOf(section, c)
-    .map((i) => `<label class="flex items-center space-x-2 p-2 rounded hover:bg-gray-50 dark:hover:bg-gray-700 cursor-pointer"><input type="checkbox" name="associated_${section}" value="${i.id}" data-name="${escapeXml(i.name)}" class="rounded border-gray-300 text-indigo-600" /><span class="text-sm font-medium text-gray-900 dark:text-gray-100">${escapeXml(i.name)}</span><span class="ml-2 text-xs text-gray-500 dark:text-gray-400 truncate">${escapeXml(i.description)}</span></label>\n`)
+    .map((i) => `<label class="flex items-center space-x-2 p-2 rounded hover:bg-gray-50 dark:hover:bg-gray-700 cursor-pointer"><input type="checkbox" name="associated_${section}" value="${i.id}" data-name="${htmlText(i.name)}" class="rounded border-gray-300 text-indigo-600" /><span class="text-sm font-medium text-gray-900 dark:text-gray-100">${htmlText(i.name)}</span><span class="ml-2 text-xs text-gray-500 dark:text-gray-400 truncate">${htmlText(i.description)}</span></label>\n`)
     .join('');
   return `<!-- ${section} selector items -->\n<div class="selector-items" data-section="${section}">\n${items}</div>\n<div class="sentinel" hx-trigger="revealed once"></div>\n`;
 }
 
 function block(section: string, bytes: number, c: AdminCatalogue): string {
-  const names = section === 'users' ? c.users.map((u) => escapeXml(u.email)) : [];
+  const names = section === 'users' ? c.users.map((u) => htmlText(u.email)) : [];
   const start = `<div id="${section}-partial" class="space-y-6">\n${names.map((n) => `<div class="user-card">${n}</div>\n`).join('')}`;
   return `${start}${fields(bytes - start.length - 8)}</div>\n`;
 }
