@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 
+import { PEERS } from '../catalogue.js';
 import { gatewayTools } from '../json-rpc.js';
 
 /** What the seeded gateway holds, as the admin UI lists it (JSON paths and HTML partials alike). */
@@ -28,7 +29,7 @@ export function adminCatalogue(serverId: string, adminEmail: string): AdminCatal
   return {
     tools: gatewayTools.map((t) => item('tool', t.name, t.description)),
     servers: [{ id: serverId, name: 'loadtest', description: 'JMeter target' }],
-    gateways: ['fast-test', 'fast-time'].map((n) => ({ ...item('gateway', n, `MCP test server ${n}`), transport: 'STREAMABLEHTTP' as const })),
+    gateways: PEERS.map(({ name: n }) => ({ ...item('gateway', n, `MCP test server ${n}`), transport: 'STREAMABLEHTTP' as const })),
     resources: [{ ...item('resource', 'hello', 'Hello resource'), uri: 'file:///loadtest/hello.txt', mimeType: 'text/plain' }],
     prompts: [item('prompt', 'greeting', 'Greets a user')],
     users: [{ email: adminEmail, full_name: 'Platform Administrator', is_admin: true, is_active: true }],
