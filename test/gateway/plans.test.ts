@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { PLAN_DEFINITIONS } from '../../src/plans/definitions.js';
-import { runTierPlan, startRealGateway, tierTable, type RealGateway, type TierRun } from './real-gateway.js';
+import { expectCleanRun, runTierPlan, startRealGateway, tierTable, type RealGateway, type TierRun } from './real-gateway.js';
 
 /**
  * Every plan against a real ContextForge (PyPI, loopback, SQLite) through `jtl run` with the ci profile,
@@ -31,10 +31,7 @@ async function expectClean(name: string, plan: string, opts: readonly string[] =
   if (gateway === undefined) throw new Error('the gateway did not start');
   const run = await runTierPlan(gateway, name, plan, opts);
   runs.push(run);
-  expect(run.failures, `${name}: failed samples\n${run.output.slice(-3000)}`).toBe('');
-  expect(run.failed).toBe(0);
-  expect(run.samples).toBeGreaterThan(0);
-  expect(run.exitCode, run.output.slice(-3000)).toBe(0);
+  expectCleanRun(run);
   return run;
 }
 

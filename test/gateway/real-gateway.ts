@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { execa } from 'execa';
+import { expect } from 'vitest';
 
 import { repoRoot } from '../jmx/jmeter-home.js';
 
@@ -156,4 +157,12 @@ function failedLabels(jtl: string): string {
 export function tierTable(runs: readonly TierRun[], date: string): string {
   const rows = runs.map((r) => `| ${r.name} | ${r.exitCode} | ${r.samples} | ${r.failed} | ${Number.isNaN(r.p95) ? '–' : Math.round(r.p95 * 10) / 10} | ${r.durationS} |`);
   return [`Real ContextForge, ci profile, ${date}:`, '', '| run | exit | samples | failed | p95 ms | s |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** A tier run must be clean: no failed sample, some samples, exit 0 (the output's tail in the messages). */
+export function expectCleanRun(run: TierRun): void {
+  expect(run.failures, `${run.name}: failed samples\n${run.output.slice(-3000)}`).toBe('');
+  expect(run.failed).toBe(0);
+  expect(run.samples).toBeGreaterThan(0);
+  expect(run.exitCode, run.output.slice(-3000)).toBe(0);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { selfSignedCertificate } from '../../src/target/self-signed.js';
-import { runTierPlan, startRealGateway, tierTable, type RealGateway, type TierRun } from './real-gateway.js';
+import { expectCleanRun, runTierPlan, startRealGateway, tierTable, type RealGateway, type TierRun } from './real-gateway.js';
 
 /**
  * The real ContextForge served over TLS (scripts/gateway.sh with GATEWAY_TLS=1: uvicorn's --ssl-keyfile/--ssl-certfile,
@@ -37,10 +37,7 @@ const tls = (): RealGateway & { certFile: string } => {
 async function expectClean(name: string, plan: string, opts: readonly string[] = []): Promise<TierRun> {
   const run = await runTierPlan(tls(), name, plan, opts);
   runs.push(run);
-  expect(run.failures, `${name}: failed samples\n${run.output.slice(-3000)}`).toBe('');
-  expect(run.failed).toBe(0);
-  expect(run.samples).toBeGreaterThan(0);
-  expect(run.exitCode, run.output.slice(-3000)).toBe(0);
+  expectCleanRun(run);
   return run;
 }
 
