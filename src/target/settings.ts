@@ -17,29 +17,19 @@ const flag = (value: string, name: string): boolean => {
   throw new ToolkitError('TARGET_BAD_SETTING', `${name}=${value}: expected true or false`, { name, value });
 };
 
-const seconds = (value: string, name: string): number => {
+/** A number setting: `valid` accepts it, `expected` says what it must be in the refusal. */
+const numberIn = (valid: (n: number) => boolean, expected: string) => (value: string, name: string): number => {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new ToolkitError('TARGET_BAD_SETTING', `${name}=${value}: expected seconds (a number ≥ 0)`, { name, value });
-  return n * 1000;
-};
-
-const kibibytes = (value: string, name: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 8) throw new ToolkitError('TARGET_BAD_SETTING', `${name}=${value}: expected KiB (a whole number ≥ 8)`, { name, value });
+  if (!valid(n)) throw new ToolkitError('TARGET_BAD_SETTING', `${name}=${value}: expected ${expected}`, { name, value });
   return n;
 };
 
-const milliseconds = (value: string, name: string): number => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new ToolkitError('TARGET_BAD_SETTING', `${name}=${value}: expected milliseconds (a number ≥ 0)`, { name, value });
-  return n;
-};
-
-const factor = (value: string, name: string): number => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 1) throw new ToolkitError('TARGET_BAD_SETTING', `${name}=${value}: expected a factor (a number ≥ 1)`, { name, value });
-  return n;
-};
+const nonNegative = (n: number): boolean => Number.isFinite(n) && n >= 0;
+const inSeconds = numberIn(nonNegative, 'seconds (a number ≥ 0)');
+const seconds = (value: string, name: string): number => inSeconds(value, name) * 1000;
+const milliseconds = numberIn(nonNegative, 'milliseconds (a number ≥ 0)');
+const kibibytes = numberIn((n) => Number.isInteger(n) && n >= 8, 'KiB (a whole number ≥ 8)');
+const factor = numberIn((n) => Number.isFinite(n) && n >= 1, 'a factor (a number ≥ 1)');
 
 const MODELLED: Readonly<Record<string, Apply>> = {
   USE_STATEFUL_SESSIONS: (v, n) => ({ statefulSessions: flag(v, n) }),
