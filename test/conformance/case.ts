@@ -144,6 +144,9 @@ export function requestCase(area: Area, name: string, request: Request | ((e: En
   return { area, name, ...more, run: (e) => exchange(e, typeof request === 'function' ? request(e) : request, expected).then(() => undefined) };
 }
 
+/** `NAME=value NAME=value`, or '' for the defaults. */
+export const settingsText = (settings: GatewaySettings): string => Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(' ');
+
 /** Cases grouped by their settings, the defaults first: one start (or restart) of the server per group. */
 export function bySettings(cases: readonly ConformanceCase[]): Map<string, { settings: GatewaySettings; cases: ConformanceCase[] }> {
   const groups = new Map<string, { settings: GatewaySettings; cases: ConformanceCase[] }>();
@@ -159,7 +162,7 @@ export function bySettings(cases: readonly ConformanceCase[]): Map<string, { set
 
 /** The case list for the log: one line per case (area, name, the differences it covers), then the counts per area. */
 export function caseList(cases: readonly ConformanceCase[], passed: ReadonlySet<ConformanceCase>): string {
-  const lines = cases.map((c) => `  ${passed.has(c) ? 'pass' : '----'}  ${c.area}: ${c.name}${c.covers ? ` [${c.covers.join(' ')}]` : ''}${c.settings ? ` {${Object.entries(c.settings).map(([k, v]) => `${k}=${v}`).join(' ')}}` : ''}`);
+  const lines = cases.map((c) => `  ${passed.has(c) ? 'pass' : '----'}  ${c.area}: ${c.name}${c.covers ? ` [${c.covers.join(' ')}]` : ''}${c.settings ? ` {${settingsText(c.settings)}}` : ''}`);
   const areas = [...new Set(cases.map((c) => c.area))];
   const perArea = areas.map((a) => {
     const of = cases.filter((c) => c.area === a);
